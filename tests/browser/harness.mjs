@@ -1,0 +1,92 @@
+// Shared set-up for the browser tests: serves the built page from 127.0.0.1
+// and drives Debian's chromium through playwright-core (never a downloaded
+// browser). Set CLAIMMARK_SITE to test another build folder.
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, "../..");
+export const siteDir = process.env.CLAIMMARK_SITE || path.join(repoRoot, "build/web/site");
+export const shotDir = process.env.CLAIMMARK_SCREENSHOTS || path.join(repoRoot, "build/screenshots");
+mkdirSync(shotDir, { recursive: true });
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--no-first-run", "--disable-quic",
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+async function waitForServer(url, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    try { const r = await fetch(url); if (r.ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("static server did not start: " + url);
+}
+
+// Starts the server and the browser once per test file.
+export async function startSession() {
+  const port = await freePort();
+  const server = spawn("python3", ["scripts/serve_static.py", "--port", String(port), "--dir", siteDir],
+                       { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitForServer(url);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS,
+  });
+  return {
+    url,
+    browser,
+    async close() { await browser.close(); server.kill(); },
+  };
+}
+
+// Opens the app in a fresh context and waits until it is ready. Collects
+// console errors and requests to other hosts so tests can assert none.
+export async function openApp(session, { width = 1280, height = 800, scale = 1, permissions = [] } = {}) {
+  const context = await session.browser.newContext({
+    viewport: { width, height }, deviceScaleFactor: scale, permissions,
+  });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], foreignRequests: [], pageErrors: [] };
+  page.on("console", (m) => { if (m.type() === "error") problems.consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => problems.pageErrors.push(String(e)));
+  page.on("request", (r) => { if (!r.url().startsWith(session.url) && !r.url().startsWith("blob:")) problems.foreignRequests.push(r.url()); });
+  await page.goto(session.url);
+  await page.waitForFunction(() => window.claimmark, null, { timeout: 10000 });
+  await page.evaluate(() => window.claimmark.ready);
+  return { context, page, problems };
+}
+
+// Code-point offsets of a phrase in a document (JS strings count UTF-16 units).
+export function codePointRange(text, phrase) {
+  const i = text.indexOf(phrase);
+  if (i < 0) throw new Error("phrase not found: " + phrase);
+  const start = [...text.slice(0, i)].length;
+  return { start, end: start + [...phrase].length };
+}
+
+// Holds a key for a moment: a chord pressed and released within one frame
+// is what the app's input queue handles, but tests should not depend on it.
+export async function holdChord(page, modifier, key) {
+  await page.keyboard.down(modifier);
+  await page.keyboard.down(key);
+  await page.waitForTimeout(50);
+  await page.keyboard.up(key);
+  await page.keyboard.up(modifier);
+}
+
+export function shotPath(name) { return path.join(shotDir, name); }

@@ -1,0 +1,157 @@
+#include "app/app.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "platform/assets.h"
+#include "platform/gl.h"
+#include "ui/theme.h"
+
+namespace cm::app {
+
+namespace {
+
+App* g_app = nullptr;
+
+Corpus load_bundled_corpus() {
+    const auto manifest = platform::find_asset("corpus/manifest.json");
+    if (!manifest) {
+        Corpus c;
+        c.problems.push_back("The bundled corpus is missing from this build.");
+        return c;
+    }
+    return load_corpus(*manifest, [](const std::string& file) -> std::optional<std::string> {
+        const auto data = platform::find_asset("corpus/" + file);
+        if (!data) return std::nullopt;
+        return std::string(*data);
+    });
+}
+
+}  // namespace
+
+App* running_app() { return g_app; }
+
+Options parse_options(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const bool has_value = i + 1 < argc;
+        if (!std::strcmp(argv[i], "--exit-after-frames") && has_value) o.exit_after_frames = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--open") && has_value) o.open = argv[++i];
+        else if (!std::strcmp(argv[i], "--theme") && has_value) o.theme = argv[++i];
+        else std::fprintf(stderr, "claimmark: ignoring unknown argument %s\n", argv[i]);
+    }
+    return o;
+}
+
+bool App::init(const Options& options) {
+    options_ = options;
+    glfwSetErrorCallback([](int code, const char* what) { std::fprintf(stderr, "GLFW error %d: %s\n", code, what); });
+    if (!glfwInit()) {
+        platform::report_fatal("Could not initialise the window system (GLFW).");
+        return false;
+    }
+#ifdef __EMSCRIPTEN__
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+#endif
+    window_ = glfwCreateWindow(1280, 800, "ClaimMark", nullptr, nullptr);
+    if (!window_) {
+        platform::report_fatal("Could not create an OpenGL 3 / WebGL2 context.");
+        return false;
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // panel layout persistence comes with browser storage
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    ImGui_ImplGlfw_InitForOpenGL(window_, false);
+    ImGui_ImplOpenGL3_Init(CM_GLSL_VERSION);
+    input_.install(window_);
+    // ImGui's GLFW clipboard is a stub on the web; route it through the platform.
+    io.ClipboardUserData = window_;
+    io.SetClipboardTextFn = [](void* w, const char* text) {
+        platform::set_clipboard(static_cast<GLFWwindow*>(w), text);
+    };
+    io.GetClipboardTextFn = [](void* w) -> const char* {
+        static std::string last;
+        last = platform::clipboard(static_cast<GLFWwindow*>(w));
+        return last.c_str();
+    };
+
+    corpus_ = load_bundled_corpus();
+    workspace_ = std::make_unique<ui::Workspace>(corpus_);
+    if (options.theme == "dark") workspace_->set_theme(ui::ThemeChoice::Dark);
+    if (options.theme == "light") workspace_->set_theme(ui::ThemeChoice::Light);
+    int open_index = corpus_.documents.empty() ? -1 : 0;
+    if (!options.open.empty()) {
+        const int by_id = corpus_.index_of(options.open);
+        open_index = by_id >= 0 ? by_id : std::atoi(options.open.c_str());
+    }
+    workspace_->open(open_index);
+    g_app = this;
+    return true;
+}
+
+void App::apply_theme_if_changed() {
+    bool dark = platform::system_prefers_dark();
+    if (workspace_->theme() == ui::ThemeChoice::Light) dark = false;
+    if (workspace_->theme() == ui::ThemeChoice::Dark) dark = true;
+    if (static_cast<int>(dark) == theme_applied_) return;
+    ui::apply_theme(dark);
+    theme_applied_ = dark;
+}
+
+bool App::frame() {
+    display_ = platform::sync_display(window_);
+    apply_theme_if_changed();
+    if (fonts_.ensure(display_.pixel_ratio, ui::FontSizes{})) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(display_.width, display_.height);
+    io.DisplayFramebufferScale = ImVec2(display_.pixel_ratio, display_.pixel_ratio);
+    input_.apply(io, display_.pointer_scale);
+
+    ImGui::NewFrame();
+    workspace_->draw(fonts_, display_.width, display_.height);
+    ImGui::Render();
+
+    glViewport(0, 0, display_.fb_width, display_.fb_height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window_);
+
+    if (++frames_ == 1) platform::notify_ready();
+    return options_.exit_after_frames < 0 || static_cast<int64_t>(frames_) < options_.exit_after_frames;
+}
+
+void App::shutdown() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+    g_app = nullptr;
+}
+
+}  // namespace cm::app

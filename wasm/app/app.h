@@ -1,0 +1,56 @@
+// The application: window, ImGui context, the corpus and the workspace, and
+// one frame of the main loop. Shared by the web and desktop builds.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/glfw_input.h"
+#include "core/corpus.h"
+#include "platform/platform.h"
+#include "ui/fonts.h"
+#include "ui/workspace.h"
+
+struct GLFWwindow;
+
+namespace cm::app {
+
+struct Options {
+    int exit_after_frames = -1;  // desktop smoke test: quit after this many frames
+    std::string open;            // document id or index to open at start
+    std::string theme;           // "light", "dark" or "" (follow the system)
+};
+
+Options parse_options(int argc, char** argv);
+
+class App {
+public:
+    bool init(const Options& options);
+    bool frame();  // false when the app should quit
+    void shutdown();
+
+    const Corpus& corpus() const { return corpus_; }
+    ui::Workspace& workspace() { return *workspace_; }
+    uint64_t frame_count() const { return frames_; }
+    const platform::Display& display() const { return display_; }
+    GLFWwindow* window() const { return window_; }
+    size_t pending_input() const { return input_.pending(); }
+
+private:
+    void apply_theme_if_changed();
+
+    Options options_;
+    GLFWwindow* window_ = nullptr;
+    Corpus corpus_;
+    std::unique_ptr<ui::Workspace> workspace_;
+    ui::FontSet fonts_;
+    InputQueue input_;
+    platform::Display display_;
+    uint64_t frames_ = 0;
+    int theme_applied_ = -1;  // 0 light, 1 dark
+};
+
+// The running app, for the page's JavaScript API (web) .
+App* running_app();
+
+}  // namespace cm::app

@@ -1,0 +1,81 @@
+#include "app/glfw_input.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+
+#include <cfloat>
+
+namespace cm::app {
+
+namespace {
+InputQueue* g_queue = nullptr;  // GLFW callbacks carry no user data we can spare
+}
+
+void InputQueue::install(GLFWwindow* window) {
+    g_queue = this;
+    glfwSetKeyCallback(window, on_key);
+    glfwSetMouseButtonCallback(window, on_button);
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetCursorEnterCallback(window, on_enter);
+    glfwSetCharCallback(window, ImGui_ImplGlfw_CharCallback);
+    glfwSetScrollCallback(window, ImGui_ImplGlfw_ScrollCallback);
+    glfwSetWindowFocusCallback(window, ImGui_ImplGlfw_WindowFocusCallback);
+}
+
+void InputQueue::on_key(GLFWwindow*, int key, int, int action, int) {
+    if (key < 0 || key >= 512 || action == GLFW_REPEAT) return;  // ImGui makes its own repeats
+    g_queue->queue_.push_back({Event::Key, key, action == GLFW_PRESS, 0, 0});
+}
+
+void InputQueue::on_button(GLFWwindow*, int button, int action, int) {
+    if (button < 0 || button >= 5) return;
+    g_queue->queue_.push_back({Event::Button, button, action == GLFW_PRESS, 0, 0});
+}
+
+void InputQueue::on_cursor(GLFWwindow*, double x, double y) { g_queue->queue_.push_back({Event::Move, 0, true, x, y}); }
+
+void InputQueue::on_enter(GLFWwindow*, int entered) {
+    if (!entered) g_queue->queue_.push_back({Event::Leave, 0, false, 0, 0});
+}
+
+void InputQueue::apply(ImGuiIO& io, float pointer_scale) {
+    bool key_seen[512] = {};
+    bool button_seen[5] = {};
+    while (!queue_.empty()) {
+        const Event e = queue_.front();
+        if (e.kind == Event::Key) {
+            if (key_seen[e.code]) break;  // its second transition waits for the next frame
+            key_seen[e.code] = true;
+            keys_[e.code] = e.down;
+        } else if (e.kind == Event::Button) {
+            if (button_seen[e.code]) break;
+            button_seen[e.code] = true;
+            buttons_[e.code] = e.down;
+            queue_.pop_front();
+            break;  // ImGui takes the click position from this frame's pointer position
+        } else if (e.kind == Event::Move) {
+            x_ = e.x;
+            y_ = e.y;
+            inside_ = true;
+        } else {
+            inside_ = false;
+        }
+        queue_.pop_front();
+    }
+    // A pressed button keeps reporting positions even outside the window.
+    bool any_button = false;
+    for (int i = 0; i < 5; ++i) {
+        io.MouseDown[i] = buttons_[i];
+        any_button = any_button || buttons_[i];
+    }
+    if (inside_ || any_button) io.MousePos = ImVec2(static_cast<float>(x_ / pointer_scale), static_cast<float>(y_ / pointer_scale));
+    else io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    for (int k = 0; k < 512; ++k) io.KeysDown[k] = keys_[k];
+    io.KeyCtrl = keys_[GLFW_KEY_LEFT_CONTROL] || keys_[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = keys_[GLFW_KEY_LEFT_SHIFT] || keys_[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = keys_[GLFW_KEY_LEFT_ALT] || keys_[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = keys_[GLFW_KEY_LEFT_SUPER] || keys_[GLFW_KEY_RIGHT_SUPER];
+}
+
+}  // namespace cm::app

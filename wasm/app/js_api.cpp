@@ -1,0 +1,108 @@
+// The C side of the page's JavaScript API (web/claimmark.js wraps these
+// into window.claimmark). Offsets are code points, like everything we store.
+// Strings returned live until the next call; the page copies them at once.
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/app.h"
+
+namespace {
+
+using nlohmann::json;
+std::string g_out;
+
+const char* out(const json& j) {
+    // "replace" instead of throwing: exceptions are off in the web build.
+    g_out = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    return g_out.c_str();
+}
+
+cm::app::App* app() { return cm::app::running_app(); }
+
+const cm::Document* doc_by_id(const char* id) {
+    return (app() && id) ? app()->corpus().find(id) : nullptr;
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* cm_documents() {
+    json list = json::array();
+    if (app()) {
+        for (const cm::Document& d : app()->corpus().documents) {
+            list.push_back({{"id", d.meta.id}, {"title", d.meta.title}, {"outlet", d.meta.outlet},
+                            {"date", d.meta.date}, {"length", d.text.size()}, {"warnings", d.warnings}});
+        }
+    }
+    return out(list);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cm_text(const char* id) {
+    const cm::Document* d = doc_by_id(id);
+    return d ? d->text.utf8().c_str() : nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE int cm_open(const char* id) {
+    if (!app()) return 0;
+    const int i = app()->corpus().index_of(id ? id : "");
+    if (i < 0) return 0;
+    app()->workspace().open(i);
+    return 1;
+}
+
+// Opens the document if needed and scrolls [start, end) into view over the
+// next frames; cm_reveal_pending() says when that is done.
+EMSCRIPTEN_KEEPALIVE int cm_reveal(const char* id, double start, double end) {
+    const cm::Document* d = doc_by_id(id);
+    if (!d || start < 0 || end < start || end > static_cast<double>(d->text.size())) return 0;
+    cm_open(id);
+    app()->workspace().view().reveal(static_cast<size_t>(start), static_cast<size_t>(end));
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int cm_reveal_pending() { return app() && app()->workspace().view().reveal_pending() ? 1 : 0; }
+
+// Rectangles of [start, end) in the open document, in logical (CSS) pixels
+// relative to the canvas.
+EMSCRIPTEN_KEEPALIVE const char* cm_rects(double start, double end) {
+    json rects = json::array();
+    if (app() && start >= 0 && end >= start) {
+        for (const cm::LayoutRect& r : app()->workspace().view().screen_rects(static_cast<size_t>(start), static_cast<size_t>(end)))
+            rects.push_back({{"x", r.x0}, {"y", r.y0}, {"width", r.x1 - r.x0}, {"height", r.y1 - r.y0}});
+    }
+    return out(rects);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cm_selection() {
+    if (!app() || !app()->workspace().view().document()) return out(nullptr);
+    const auto& view = app()->workspace().view();
+    const cm::TextSelection& s = view.selection();
+    return out({{"docId", view.document()->meta.id}, {"start", s.begin()}, {"end", s.end()}, {"text", view.selected_text()}});
+}
+
+// Plain selected text, for the page's copy event.
+EMSCRIPTEN_KEEPALIVE const char* cm_selection_text() {
+    g_out = app() ? app()->workspace().view().selected_text() : std::string();
+    return g_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cm_state() {
+    if (!app()) return out(nullptr);
+    const auto& view = app()->workspace().view();
+    const auto& d = app()->display();
+    return out({{"frames", app()->frame_count()},
+                {"openDoc", view.document() ? json(view.document()->meta.id) : json(nullptr)},
+                {"scrollY", view.scroll_y()},
+                {"lineHeight", view.line_height()},
+                {"layoutBuilds", view.layout_builds()},
+                {"pendingInput", app()->pending_input()},
+                {"pixelRatio", d.pixel_ratio},
+                {"framebuffer", {d.fb_width, d.fb_height}}});
+}
+
+}  // extern "C"
+#endif

@@ -1,0 +1,20 @@
+// Word and paragraph boundaries, for double- and triple-click selection.
+// Deliberately simple rules that suit news prose: a word is a run of letters
+// and digits, with apostrophes inside it ("Huawei’s", "don't") and no-break
+// joiners; everything else is a one-character word of its own, except runs
+// of spaces, which go together.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <utility>
+
+namespace cm {
+
+bool is_word_char(char32_t c);
+
+// [begin, end) of the word (or space run, or punctuation mark) at cp.
+std::pair<size_t, size_t> word_at(const std::u32string& text, size_t cp);
+// [begin, end) of the '\n'-separated paragraph containing cp (without the '\n').
+std::pair<size_t, size_t> paragraph_at(const std::u32string& text, size_t cp);
+
+}  // namespace cm

@@ -1,0 +1,43 @@
+// The seam between the app and what differs between the browser and the
+// desktop: the drawing surface, the clipboard, time and the main loop.
+// Two implementations: platform_web.cpp and platform_desktop.cpp.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+
+struct GLFWwindow;
+
+namespace cm::platform {
+
+struct Display {
+    float width = 0, height = 0;  // logical (CSS) pixels: what the UI lays out in
+    float pixel_ratio = 1;        // device pixels per logical pixel
+    int fb_width = 0, fb_height = 0;  // the GL framebuffer, in device pixels
+    float pointer_scale = 1;      // GLFW cursor units per logical pixel
+};
+
+// Called once per frame before drawing: on the web this makes the canvas'
+// backing store follow its CSS size times devicePixelRatio, which is what
+// keeps text crisp on HiDPI screens and after window resizes.
+Display sync_display(GLFWwindow* window);
+
+// Puts text on the system clipboard (the web uses navigator.clipboard, with
+// the page's copy event as the primary path; see web/claimmark.js).
+void set_clipboard(GLFWwindow* window, const std::string& text);
+// The text the user last pasted (web) or the system clipboard (desktop).
+std::string clipboard(GLFWwindow* window);
+
+double now_seconds();
+bool system_prefers_dark();
+
+// Runs frame() until the app quits. On the web it returns at once and the
+// browser calls frame() on each animation frame.
+void run_main_loop(GLFWwindow* window, std::function<bool()> frame);
+
+// Tells the page that the app is initialised (resolves claimmark.ready).
+void notify_ready();
+// Tells the page something went wrong that the user must see.
+void report_fatal(std::string_view message);
+
+}  // namespace cm::platform

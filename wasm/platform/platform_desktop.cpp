@@ -1,0 +1,69 @@
+// Desktop implementation of the platform seam (GLFW 3.3 + OpenGL 3.3),
+// for debugging and the smoke test.
+#include <GLFW/glfw3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "platform/platform.h"
+
+namespace cm::platform {
+
+Display sync_display(GLFWwindow* window) {
+    Display d;
+    int w = 0, h = 0;
+    glfwGetWindowSize(window, &w, &h);
+    glfwGetFramebufferSize(window, &d.fb_width, &d.fb_height);
+    d.width = static_cast<float>(w);
+    d.height = static_cast<float>(h);
+    d.pixel_ratio = w > 0 ? static_cast<float>(d.fb_width) / static_cast<float>(w) : 1.0f;
+    // On X11 the framebuffer equals the window size, and the monitor's content
+    // scale says how large things should be drawn.
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(window, &sx, &sy);
+    if (d.pixel_ratio == 1.0f && sx > 1.0f) {
+        d.pixel_ratio = sx;
+        d.width = static_cast<float>(d.fb_width) / sx;
+        d.height = static_cast<float>(d.fb_height) / sx;
+    }
+    d.pointer_scale = d.width > 0 ? static_cast<float>(w) / d.width : 1.0f;
+    return d;
+}
+
+void set_clipboard(GLFWwindow* window, const std::string& text) { glfwSetClipboardString(window, text.c_str()); }
+
+std::string clipboard(GLFWwindow* window) {
+    const char* s = glfwGetClipboardString(window);
+    return s ? s : "";
+}
+
+double now_seconds() {
+    using clock = std::chrono::steady_clock;
+    static const auto start = clock::now();
+    return std::chrono::duration<double>(clock::now() - start).count();
+}
+
+bool system_prefers_dark() {
+    const char* theme = std::getenv("GTK_THEME");
+    return theme && std::strstr(theme, "dark");
+}
+
+void run_main_loop(GLFWwindow* window, std::function<bool()> frame) {
+    while (!glfwWindowShouldClose(window)) {
+        glfwPollEvents();
+        if (!frame()) break;
+    }
+}
+
+void notify_ready() {
+    std::printf("claimmark: ready\n");
+    std::fflush(stdout);
+}
+
+void report_fatal(std::string_view message) {
+    std::fprintf(stderr, "claimmark: %.*s\n", static_cast<int>(message.size()), message.data());
+}
+
+}  // namespace cm::platform

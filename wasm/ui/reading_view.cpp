@@ -1,0 +1,241 @@
+#include "ui/reading_view.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "platform/platform.h"
+#include "ui/theme.h"
+
+namespace cm::ui {
+
+namespace {
+
+constexpr float kMeasureEm = 36.0f;  // maximum line length, in font sizes (~70 characters)
+constexpr float kLineSpacing = 1.55f;
+
+bool shortcut_down(const ImGuiIO& io) { return io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl; }
+bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
+
+}  // namespace
+
+void ReadingView::set_document(const Document* doc) {
+    if (doc == doc_) return;
+    doc_ = doc;
+    sel_ = {};
+    dragging_ = false;
+    pending_scroll_ = 0;
+    reveal_state_ = RevealState::None;
+    cache_.invalidate();
+}
+
+std::string ReadingView::selected_text() const {
+    if (!doc_) return {};
+    return std::string(doc_->text.slice(sel_.begin(), sel_.end()));
+}
+
+void ReadingView::select(size_t begin, size_t end) {
+    if (!doc_) return;
+    const size_t n = doc_->text.size();
+    sel_ = {std::min(begin, n), std::min(end, n)};
+}
+
+void ReadingView::reveal(size_t begin, size_t end) {
+    reveal_begin_ = begin;
+    reveal_end_ = std::max(begin, end);
+    reveal_state_ = RevealState::Requested;
+}
+
+std::vector<LayoutRect> ReadingView::screen_rects(size_t begin, size_t end) const {
+    std::vector<LayoutRect> rects;
+    if (!doc_) return rects;
+    cache_.layout().range_rects(begin, end, 0, rects);
+    for (auto& r : rects) {
+        r.x0 += text_origin_.x;
+        r.x1 += text_origin_.x;
+        r.y0 += text_origin_.y;
+        r.y1 += text_origin_.y;
+    }
+    return rects;
+}
+
+void ReadingView::draw_header(float column_x, float column_w) {
+    const Palette& pal = palette();
+    const DocumentMeta& m = doc_->meta;
+    std::string meta;
+    auto add = [&](const std::string& s) {
+        if (s.empty()) return;
+        if (!meta.empty()) meta += "  \xE2\x80\xA2  ";  // bullet
+        meta += s;
+    };
+    add(m.outlet.empty() ? std::string("Outlet not stated") : m.outlet);
+    add(m.author);
+    add(m.date);
+    add(std::to_string(doc_->text.size()) + " characters");
+    ImGui::SetCursorPosX(column_x);
+    ImGui::PushTextWrapPos(column_x + column_w);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.muted));
+    ImGui::TextWrapped("%s", meta.c_str());
+    ImGui::PopStyleColor();
+    for (const std::string& w : doc_->warnings) {
+        ImGui::SetCursorPosX(column_x);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::CalcTextSize(w.c_str(), nullptr, false, column_w - 16).y + 12;
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + column_w, p.y + h), pal.warning_bg, 4);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 8, p.y + 6));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.warning_text));
+        ImGui::TextWrapped("\xE2\x9A\xA0 %s", w.c_str());  // warning sign falls back if missing
+        ImGui::PopStyleColor();
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 4));
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, 8));
+}
+
+void ReadingView::draw(ImFont* font, float font_size) {
+    const Palette& pal = palette();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.page));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("reading", ImVec2(0, 0), false, ImGuiWindowFlags_NoMove);
+    ImGui::PopStyleVar();
+    if (pending_scroll_ >= 0) {
+        ImGui::SetScrollY(pending_scroll_);
+        pending_scroll_ = -1;
+    }
+    if (!doc_) {
+        ImGui::SetCursorPos(ImVec2(24, 24));
+        ImGui::TextUnformatted("Choose an article on the left.");
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        return;
+    }
+
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float margin = std::max(16.0f, std::min(48.0f, avail_w * 0.06f));
+    const float column_w = std::max(80.0f, std::min(avail_w - 2 * margin, kMeasureEm * font_size));
+    const float column_x = std::floor((avail_w - column_w) * 0.5f);
+    const float line_h = std::round(font_size * kLineSpacing);
+
+    ImGui::Dummy(ImVec2(0, 20));
+    draw_header(column_x, column_w);
+
+    const float scale = font_size / font->FontSize;
+    LayoutCache::Key key;
+    key.text = &doc_->text;
+    key.wrap_width = column_w;
+    key.font_key = font_size * 1000.0f + font->FontSize;  // size and raster size
+    key.line_height = line_h;
+    cache_.ensure(key, [&](char32_t c) {
+        if (c == '\t') return font->GetCharAdvance(' ') * scale * 4;
+        return font->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD)) * scale;
+    });
+    const TextLayout& layout = cache_.layout();
+
+    // One item spans the text so the window does not drag-move, and the
+    // selection gesture owns the mouse while the button is held.
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float win_h = ImGui::GetWindowHeight();
+    text_origin_ = ImVec2(start.x + column_x, start.y);
+    ImGui::InvisibleButton("text", ImVec2(std::max(1.0f, avail_w), std::max(1.0f, layout.height() + 48)));
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    handle_mouse(layout, hovered);
+    handle_keys(win_h);
+
+    // Visible lines only: selection behind, then text.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float top = ImGui::GetWindowPos().y, bottom = top + win_h;
+    const auto [first, last] = layout.lines_between(top - text_origin_.y, bottom - text_origin_.y);
+    const float newline_w = font_size * 0.35f;
+    if (!sel_.empty()) {
+        std::vector<LayoutRect> rects;
+        const size_t b = std::max(sel_.begin(), first < layout.lines().size() ? size_t(layout.lines()[first].begin) : 0);
+        layout.range_rects(b, sel_.end(), newline_w, rects);
+        for (const LayoutRect& r : rects) {
+            if (r.y0 + text_origin_.y > bottom) break;
+            dl->AddRectFilled(ImVec2(text_origin_.x + r.x0, text_origin_.y + r.y0),
+                              ImVec2(text_origin_.x + r.x1, text_origin_.y + r.y1), pal.selection);
+        }
+    }
+    const std::string& utf8 = doc_->text.utf8();
+    const float baseline_pad = std::floor((line_h - font_size) * 0.5f);
+    for (size_t i = first; i < last; ++i) {
+        const LayoutLine& l = layout.lines()[i];
+        if (l.end == l.begin) continue;
+        const char* b = utf8.data() + doc_->text.byte_of(l.begin);
+        const char* e = utf8.data() + doc_->text.byte_of(l.end);
+        dl->AddText(font, font_size, ImVec2(text_origin_.x, text_origin_.y + l.y + baseline_pad), pal.text, b, e);
+    }
+
+    // Reveal requests (from the JS API) scroll so the range is in view.
+    if (reveal_state_ == RevealState::Scrolled) reveal_state_ = RevealState::None;
+    if (reveal_state_ == RevealState::Requested) {
+        const float y0 = layout.y_of(reveal_begin_);
+        const float y1 = layout.y_of(reveal_end_) + line_h;
+        const float content_y = text_origin_.y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
+        const float view_top = ImGui::GetScrollY(), view_h = win_h;
+        if (content_y + y0 < view_top || content_y + y1 > view_top + view_h)
+            ImGui::SetScrollY(std::max(0.0f, content_y + y0 - view_h * 0.3f));
+        reveal_state_ = RevealState::Scrolled;
+    }
+    scroll_y_ = ImGui::GetScrollY();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void ReadingView::handle_mouse(const TextLayout& layout, bool hovered) {
+    const ImGuiIO& io = ImGui::GetIO();
+    auto hit = [&] { return layout.hit_test(io.MousePos.x - text_origin_.x, io.MousePos.y - text_origin_.y); };
+    const auto& cps = doc_->text.codepoints();
+
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const double now = ImGui::GetTime();
+        const ImVec2 d(io.MousePos.x - last_click_pos_.x, io.MousePos.y - last_click_pos_.y);
+        const bool near = d.x * d.x + d.y * d.y < io.MouseDoubleClickMaxDist * io.MouseDoubleClickMaxDist;
+        click_count_ = (near && now - last_click_time_ < io.MouseDoubleClickTime) ? click_count_ % 3 + 1 : 1;
+        last_click_time_ = now;
+        last_click_pos_ = io.MousePos;
+        const size_t at = hit();
+        if (click_count_ == 1 && io.KeyShift) {
+            drag_origin_ = {sel_.anchor, sel_.anchor};
+            drag_unit_ = SelectUnit::Character;
+            sel_.caret = at;
+        } else {
+            drag_unit_ = click_count_ == 1 ? SelectUnit::Character
+                         : click_count_ == 2 ? SelectUnit::Word : SelectUnit::Paragraph;
+            drag_origin_ = unit_range_at(cps, at, drag_unit_);
+            sel_ = {drag_origin_.first, drag_origin_.second};
+        }
+        dragging_ = true;
+        return;
+    }
+    if (!dragging_) return;
+    sel_ = extend_selection(cps, drag_origin_, hit(), drag_unit_);
+    // Dragging past the top or bottom edge scrolls, faster the further out.
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    if (io.MousePos.y < top) ImGui::SetScrollY(ImGui::GetScrollY() - std::min(40.0f, top - io.MousePos.y));
+    if (io.MousePos.y > bottom) ImGui::SetScrollY(ImGui::GetScrollY() + std::min(40.0f, io.MousePos.y - bottom));
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging_ = false;
+}
+
+void ReadingView::handle_keys(float view_height) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;  // a text field has the keyboard
+    if (shortcut_down(io) && key_pressed(ImGuiKey_C) && !sel_.empty())
+        ImGui::SetClipboardText(selected_text().c_str());
+    if (shortcut_down(io) && key_pressed(ImGuiKey_A)) sel_ = {0, doc_->text.size()};
+    if (io.KeyCtrl || io.KeySuper || io.KeyAlt) return;
+    const float line = line_height();
+    const float page = std::max(line, view_height - 2 * line);
+    float y = ImGui::GetScrollY();
+    const float max_y = ImGui::GetScrollMaxY();
+    if (key_pressed(ImGuiKey_PageDown) || (key_pressed(ImGuiKey_Space) && !io.KeyShift)) y += page;
+    if (key_pressed(ImGuiKey_PageUp) || (key_pressed(ImGuiKey_Space) && io.KeyShift)) y -= page;
+    if (key_pressed(ImGuiKey_DownArrow)) y += line;
+    if (key_pressed(ImGuiKey_UpArrow)) y -= line;
+    if (key_pressed(ImGuiKey_Home)) y = 0;
+    if (key_pressed(ImGuiKey_End)) y = max_y;
+    y = std::clamp(y, 0.0f, max_y);
+    if (y != ImGui::GetScrollY()) ImGui::SetScrollY(y);
+}
+
+}  // namespace cm::ui

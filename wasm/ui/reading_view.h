@@ -1,0 +1,63 @@
+// The article reading view: our own widget over core/layout. Draws only the
+// visible lines, handles mouse selection (drag, shift-click, double-click
+// word, triple-click paragraph), copy, and keyboard scrolling.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/layout.h"
+#include "core/selection.h"
+
+namespace cm::ui {
+
+class ReadingView {
+public:
+    void set_document(const Document* doc);
+    const Document* document() const { return doc_; }
+
+    // Draws into the remaining content region of the current window.
+    void draw(ImFont* font, float font_size);
+
+    const TextSelection& selection() const { return sel_; }
+    std::string selected_text() const;
+    void select(size_t begin, size_t end);
+
+    // Scrolls so [begin, end) is visible (applied over the next frames);
+    // reveal_pending() is false once a frame has been drawn there.
+    void reveal(size_t begin, size_t end);
+    bool reveal_pending() const { return reveal_state_ != RevealState::None; }
+
+    // Screen rectangles (logical pixels) of a range, as drawn last frame.
+    std::vector<LayoutRect> screen_rects(size_t begin, size_t end) const;
+    float scroll_y() const { return scroll_y_; }
+    float line_height() const { return cache_.layout().line_height(); }
+    int layout_builds() const { return cache_.rebuild_count(); }
+
+private:
+    void handle_mouse(const TextLayout& layout, bool hovered);
+    void handle_keys(float view_height);
+    void draw_header(float column_x, float column_w);
+
+    const Document* doc_ = nullptr;
+    LayoutCache cache_;
+    TextSelection sel_;
+    std::pair<size_t, size_t> drag_origin_{0, 0};
+    SelectUnit drag_unit_ = SelectUnit::Character;
+    bool dragging_ = false;
+    int click_count_ = 0;
+    double last_click_time_ = -1;
+    ImVec2 last_click_pos_;
+
+    ImVec2 text_origin_;  // screen position of the layout's (0, 0) last frame
+    float scroll_y_ = 0;
+    float pending_scroll_ = -1;
+
+    enum class RevealState { None, Requested, Scrolled };
+    RevealState reveal_state_ = RevealState::None;
+    size_t reveal_begin_ = 0, reveal_end_ = 0;
+};
+
+}  // namespace cm::ui
