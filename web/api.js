@@ -52,6 +52,11 @@
         .map((r) => ({ x: box.left + r.x, y: box.top + r.y, width: r.width, height: r.height }));
     },
     selection: () => json("cm_selection"),
+    // Rectangles of the document list's entries, in page CSS pixels (same order as documents()).
+    listRects() {
+      const box = Module.canvas.getBoundingClientRect();
+      return json("cm_state").listItems.map((r) => ({ x: box.left + r.x, y: box.top + r.y, width: r.width, height: r.height }));
+    },
     state: () => json("cm_state"),
     frames,
     _install(module) {

@@ -94,7 +94,11 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
     if (!app()) return out(nullptr);
     const auto& view = app()->workspace().view();
     const auto& d = app()->display();
+    json items = json::array();
+    for (const cm::ui::ItemRect& r : app()->workspace().list_items())
+        items.push_back({{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}});
     return out({{"frames", app()->frame_count()},
+                {"listItems", items},
                 {"openDoc", view.document() ? json(view.document()->meta.id) : json(nullptr)},
                 {"scrollY", view.scroll_y()},
                 {"lineHeight", view.line_height()},

@@ -44,7 +44,9 @@ void TextLayout::build(const Text& text, const AdvanceFn& advance, float line_he
         for (size_t i = para_begin; i < para_end; ++i) {
             const char32_t c = cps[i];
             const float adv = advance(c);
-            if (!is_breaking_space(c) && x + adv > wrap_width && i > line_begin) {
+            // A loop, not an if: the word carried to the new line may still
+            // be too wide with c (after a narrow word), so break it again at c.
+            while (!is_breaking_space(c) && x + adv > wrap_width && i > line_begin) {
                 const size_t brk = (last_break > line_begin) ? last_break : i;
                 const float shift = brk < i ? x_[brk] : x;
                 emit(line_begin, brk, shift, false);
@@ -108,8 +110,8 @@ float TextLayout::x_of(size_t cp) const {
 }
 
 void TextLayout::range_rects(size_t begin, size_t end, float newline_width, std::vector<LayoutRect>& out) const {
-    if (lines_.empty() || begin >= end) return;
     end = std::min(end, size());
+    if (lines_.empty() || begin >= end) return;  // after clamping: x_ has size()+1 entries
     const size_t first = line_of(begin);
     const size_t last = line_of(end > 0 ? end - 1 : 0);
     for (size_t i = first; i <= last && i < lines_.size(); ++i) {

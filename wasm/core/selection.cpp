@@ -18,10 +18,10 @@ TextSelection extend_selection(const std::u32string& text, std::pair<size_t, siz
     hit = std::min(hit, text.size());
     if (unit == SelectUnit::Character) return {origin.first, hit};
     // Grow by whole units towards the pointer, keeping the origin unit selected.
-    if (hit >= origin.second) {
-        // The unit that ends at or after hit; a caret right after a unit stays there.
-        const size_t probe = hit > origin.second ? hit - 1 : hit;
-        const auto r = unit_range_at(text, probe, unit);
+    if (hit > origin.second) {
+        // The unit that ends at or after hit; a caret right after a unit stays
+        // there (so hit == origin.second keeps the origin, as on the left side).
+        const auto r = unit_range_at(text, hit - 1, unit);
         return {origin.first, std::max(origin.second, r.second)};
     }
     if (hit < origin.first) {

@@ -6,8 +6,9 @@
 
 namespace cm::ui {
 
-int draw_document_list(const Corpus& corpus, int open_index, ImFont* title_font) {
+int draw_document_list(const Corpus& corpus, int open_index, ImFont* title_font, std::vector<ItemRect>& item_rects) {
     int picked = -1;
+    item_rects.clear();
     const Palette& pal = palette();
     const ImGuiStyle& style = ImGui::GetStyle();
     const float w = ImGui::GetContentRegionAvail().x;
@@ -28,6 +29,7 @@ int draw_document_list(const Corpus& corpus, int open_index, ImFont* title_font)
         ImGui::PushID(static_cast<int>(i));
         const ImVec2 p = ImGui::GetCursorScreenPos();
         if (ImGui::Selectable("##doc", static_cast<int>(i) == open_index, 0, ImVec2(w, h))) picked = static_cast<int>(i);
+        item_rects.push_back({p.x, p.y, w, h});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%zu characters", d.meta.title.c_str(), d.text.size());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);

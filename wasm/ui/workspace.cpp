@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-#include "ui/document_list.h"
 
 namespace cm::ui {
 
@@ -68,7 +67,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("(%zu)", corpus_.documents.size());
-    const int picked = draw_document_list(corpus_, open_, fonts.ui_bold);
+    const int picked = draw_document_list(corpus_, open_, fonts.ui_bold, list_items_);
     if (picked >= 0) open(picked);
     ImGui::EndChild();
     ImGui::PopStyleVar();

@@ -1,7 +1,10 @@
 // The main window: menu bar, the corpus panel, the reading view and a
 // status bar. Owns what the reader has open; the app owns the data.
 #pragma once
+#include <vector>
+
 #include "core/corpus.h"
+#include "ui/document_list.h"
 #include "ui/fonts.h"
 #include "ui/reading_view.h"
 #include "ui/theme.h"
@@ -20,6 +23,7 @@ public:
     ReadingView& view() { return view_; }
     const ReadingView& view() const { return view_; }
 
+    const std::vector<ItemRect>& list_items() const { return list_items_; }
     ThemeChoice theme() const { return theme_; }
     void set_theme(ThemeChoice t) { theme_ = t; }
 
@@ -32,6 +36,7 @@ private:
     int open_ = -1;
     ThemeChoice theme_ = ThemeChoice::System;
     float list_width_ = 300;
+    std::vector<ItemRect> list_items_;
 };
 
 }  // namespace cm::ui
