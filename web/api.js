@@ -10,9 +10,12 @@
   const json = (name, types, args) => JSON.parse(call(name, "string", types, args));
   const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
 
+  // Waits n frames, then until every queued input event has reached the UI
+  // (the app applies one press or release per button per frame).
   async function frames(n) {
     const start = json("cm_state").frames;
     while (json("cm_state").frames < start + n) await nextFrame();
+    while (json("cm_state").pendingInput > 0) await nextFrame();
   }
 
   function findDocument(id) {

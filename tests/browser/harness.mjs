@@ -90,3 +90,19 @@ export async function holdChord(page, modifier, key) {
 }
 
 export function shotPath(name) { return path.join(shotDir, name); }
+
+// Decodes a PNG screenshot to RGBA pixels. The page decodes it (the CSP
+// allows blob: images) and sends the pixels back as base64.
+export async function decodePng(page, png) {
+  const { w, h, b64 } = await page.evaluate(async (src) => {
+    const bytes = Uint8Array.from(atob(src), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+    const g = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d");
+    g.drawImage(bitmap, 0, 0);
+    const data = g.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let bin = "";
+    for (let i = 0; i < data.length; i += 0x8000) bin += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return { w: bitmap.width, h: bitmap.height, b64: btoa(bin) };
+  }, png.toString("base64"));
+  return { w, h, data: new Uint8Array(Buffer.from(b64, "base64")) };
+}

@@ -180,6 +180,23 @@ TEST_CASE("layout: x_of, y_of and line_of", "[layout]") {
     CHECK(l.y_of(99) == 40.0f);
 }
 
+TEST_CASE("layout: char_at picks the glyph under the point", "[layout]") {
+    const Text t("aaa bbb ccc\nxy");  // lines [0,8) [8,11) [12,14)
+    const TextLayout l = lay_out(t, 70);
+    REQUIRE(spans(l) == "[0,8) [8,11) [12,14)");
+    CHECK(l.char_at(0, 5) == 0);
+    CHECK(l.char_at(9.9f, 5) == 0);    // right half of 'a': still that 'a', where hit_test says 1
+    CHECK(l.hit_test(9.9f, 5) == 1);
+    CHECK(l.char_at(10, 5) == 1);
+    CHECK(l.char_at(29.9f, 5) == 2);   // right half of the last 'a' is not the space
+    CHECK(l.char_at(-30, 25) == 8);    // left of a line: its first glyph
+    CHECK(l.char_at(900, 25) == 10);   // right of a line: its last glyph, not the '\n'
+    CHECK(l.char_at(15, -100) == 1);   // above: clamped to the first line
+    CHECK(l.char_at(15, 1000) == 13);  // below: clamped to the last line
+    const TextLayout blank = lay_out(Text("ab\n\ncd"), 100);
+    CHECK(blank.char_at(50, 25) == 3);  // an empty line: its position
+}
+
 TEST_CASE("layout: hit_test", "[layout]") {
     const Text t("aaa bbb ccc\nxy");  // lines [0,8) [8,11) [12,14)
     const TextLayout l = lay_out(t, 70);

@@ -82,6 +82,11 @@ bool App::init(const Options& options) {
     ImGui_ImplGlfw_InitForOpenGL(window_, false);
     ImGui_ImplOpenGL3_Init(CM_GLSL_VERSION);
     input_.install(window_);
+    platform::on_wheel(window_, [](float dx, float dy) {
+        ImGuiIO& wio = ImGui::GetIO();
+        wio.MouseWheelH += dx;
+        wio.MouseWheel += dy;
+    });
     // ImGui's GLFW clipboard is a stub on the web; route it through the platform.
     io.ClipboardUserData = window_;
     io.SetClipboardTextFn = [](void* w, const char* text) {

@@ -19,7 +19,6 @@ void InputQueue::install(GLFWwindow* window) {
     glfwSetCursorPosCallback(window, on_cursor);
     glfwSetCursorEnterCallback(window, on_enter);
     glfwSetCharCallback(window, ImGui_ImplGlfw_CharCallback);
-    glfwSetScrollCallback(window, ImGui_ImplGlfw_ScrollCallback);
     glfwSetWindowFocusCallback(window, ImGui_ImplGlfw_WindowFocusCallback);
 }
 

@@ -16,8 +16,8 @@ namespace cm::app {
 
 class InputQueue {
 public:
-    // Takes over GLFW's key, button, cursor callbacks (characters, wheel and
-    // focus go straight to the ImGui backend, which queues them itself).
+    // Takes over GLFW's key, button, cursor callbacks (characters and focus
+    // go straight to the ImGui backend; the wheel comes via platform::on_wheel).
     void install(GLFWwindow* window);
     // Call after ImGui_ImplGlfw_NewFrame(): applies queued events to io.
     // pointer_scale converts GLFW cursor units to ImGui's logical pixels.

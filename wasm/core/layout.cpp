@@ -102,6 +102,17 @@ size_t TextLayout::hit_test(float x, float y) const {
     return lo;
 }
 
+size_t TextLayout::char_at(float x, float y) const {
+    if (lines_.empty()) return 0;
+    const LayoutLine& l = lines_[line_at_y(y)];
+    if (l.begin == l.end) return l.begin;
+    // Last glyph starting at or left of x.
+    const auto first = x_.begin() + static_cast<std::ptrdiff_t>(l.begin);
+    const auto last = x_.begin() + static_cast<std::ptrdiff_t>(l.end);
+    const auto it = std::upper_bound(first, last, x);
+    return it == first ? l.begin : static_cast<size_t>(it - x_.begin()) - 1;
+}
+
 float TextLayout::x_of(size_t cp) const {
     if (lines_.empty()) return 0;
     cp = std::min(cp, size());

@@ -48,6 +48,9 @@ public:
 
     // Caret offset nearest to a point (left of a glyph's middle -> before it).
     size_t hit_test(float x, float y) const;
+    // The code point under a point (what a double-click picks a word from):
+    // the glyph whose box contains x, clamped to the line's first and last.
+    size_t char_at(float x, float y) const;
     // Top-left of the caret before code point cp.
     float x_of(size_t cp) const;
     float y_of(size_t cp) const { return lines_.empty() ? 0 : lines_[line_of(cp)].y; }

@@ -28,6 +28,12 @@ void set_clipboard(GLFWwindow* window, const std::string& text);
 // The text the user last pasted (web) or the system clipboard (desktop).
 std::string clipboard(GLFWwindow* window);
 
+// Calls handler(dx, dy) for each wheel or trackpad scroll, in wheel notches
+// with GLFW's desktop signs (dy > 0: towards the top). Emscripten's GLFW
+// passes the browser's raw pixel deltas with the opposite sign, so the web
+// reads wheel events itself.
+void on_wheel(GLFWwindow* window, std::function<void(float dx, float dy)> handler);
+
 double now_seconds();
 bool system_prefers_dark();
 

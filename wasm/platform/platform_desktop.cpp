@@ -39,6 +39,18 @@ std::string clipboard(GLFWwindow* window) {
     return s ? s : "";
 }
 
+namespace {
+std::function<void(float, float)> g_wheel;
+void wheel_event(GLFWwindow*, double dx, double dy) {
+    if (g_wheel) g_wheel(static_cast<float>(dx), static_cast<float>(dy));
+}
+}  // namespace
+
+void on_wheel(GLFWwindow* window, std::function<void(float, float)> handler) {
+    g_wheel = std::move(handler);
+    glfwSetScrollCallback(window, wheel_event);
+}
+
 double now_seconds() {
     using clock = std::chrono::steady_clock;
     static const auto start = clock::now();

@@ -45,6 +45,24 @@ EM_JS(void, js_write_clipboard, (const char* text), {
 void set_clipboard(GLFWwindow*, const std::string& text) { js_write_clipboard(text.c_str()); }
 std::string clipboard(GLFWwindow*) { return g_pasted; }
 
+namespace {
+std::function<void(float, float)> g_wheel;
+
+EM_BOOL wheel_event(int, const EmscriptenWheelEvent* e, void*) {
+    // One notch is 100 px in Chrome, 3 lines in Firefox; trackpads send fractions.
+    double per_notch = 100;
+    if (e->deltaMode == DOM_DELTA_LINE) per_notch = 3;
+    if (e->deltaMode == DOM_DELTA_PAGE) per_notch = 1.0 / 8;
+    if (g_wheel) g_wheel(static_cast<float>(-e->deltaX / per_notch), static_cast<float>(-e->deltaY / per_notch));
+    return EM_TRUE;  // the page itself must not scroll
+}
+}  // namespace
+
+void on_wheel(GLFWwindow*, std::function<void(float, float)> handler) {
+    g_wheel = std::move(handler);
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, wheel_event);
+}
+
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
 bool system_prefers_dark() {

@@ -202,7 +202,11 @@ void ReadingView::handle_mouse(const TextLayout& layout, bool hovered) {
         } else {
             drag_unit_ = click_count_ == 1 ? SelectUnit::Character
                          : click_count_ == 2 ? SelectUnit::Word : SelectUnit::Paragraph;
-            drag_origin_ = unit_range_at(cps, at, drag_unit_);
+            // A word or paragraph comes from the character under the pointer,
+            // not the nearest caret (which may be past the word's last letter).
+            const size_t under = drag_unit_ == SelectUnit::Character
+                ? at : layout.char_at(io.MousePos.x - text_origin_.x, io.MousePos.y - text_origin_.y);
+            drag_origin_ = unit_range_at(cps, under, drag_unit_);
             sel_ = {drag_origin_.first, drag_origin_.second};
         }
         dragging_ = true;
