@@ -43,6 +43,7 @@ Options parse_options(int argc, char** argv) {
         const bool has_value = i + 1 < argc;
         if (!std::strcmp(argv[i], "--exit-after-frames") && has_value) o.exit_after_frames = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--open") && has_value) o.open = argv[++i];
+        else if (!std::strcmp(argv[i], "--open-file") && has_value) o.open_file = argv[++i];
         else if (!std::strcmp(argv[i], "--theme") && has_value) o.theme = argv[++i];
         else std::fprintf(stderr, "claimmark: ignoring unknown argument %s\n", argv[i]);
     }
@@ -107,7 +108,22 @@ bool App::init(const Options& options) {
         const int by_id = corpus_.index_of(options.open);
         open_index = by_id >= 0 ? by_id : std::atoi(options.open.c_str());
     }
+    if (!options.open_file.empty()) {
+        if (auto bytes = platform::read_file(options.open_file)) {
+            DocumentMeta meta;
+            meta.file = options.open_file;
+            meta.title = options.open_file.substr(options.open_file.find_last_of("/\\") + 1);
+            meta.id = "file:" + meta.title;
+            corpus_.documents.push_back(make_document(std::move(meta), *bytes));
+            open_index = static_cast<int>(corpus_.documents.size()) - 1;
+        } else {
+            std::fprintf(stderr, "claimmark: cannot read %s\n", options.open_file.c_str());
+        }
+    }
     workspace_->open(open_index);
+    for (const std::string& w : open_index >= 0 ? corpus_.documents[static_cast<size_t>(open_index)].warnings
+                                                : std::vector<std::string>{})
+        std::fprintf(stderr, "claimmark: warning: %s\n", w.c_str());
     g_app = this;
     return true;
 }

@@ -18,6 +18,7 @@ namespace cm::app {
 struct Options {
     int exit_after_frames = -1;  // desktop smoke test: quit after this many frames
     std::string open;            // document id or index to open at start
+    std::string open_file;       // desktop: a UTF-8 text file to add and open
     std::string theme;           // "light", "dark" or "" (follow the system)
 };
 

@@ -3,6 +3,7 @@
 // Two implementations: platform_web.cpp and platform_desktop.cpp.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,10 @@ std::string clipboard(GLFWwindow* window);
 // passes the browser's raw pixel deltas with the opposite sign, so the web
 // reads wheel events itself.
 void on_wheel(GLFWwindow* window, std::function<void(float dx, float dy)> handler);
+
+// The bytes of a local file (desktop); the web has no file system and
+// returns nothing (files reach it through the page instead).
+std::optional<std::string> read_file(const std::string& path);
 
 double now_seconds();
 bool system_prefers_dark();

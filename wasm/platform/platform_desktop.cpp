@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include "platform/platform.h"
 
@@ -49,6 +51,14 @@ void wheel_event(GLFWwindow*, double dx, double dy) {
 void on_wheel(GLFWwindow* window, std::function<void(float, float)> handler) {
     g_wheel = std::move(handler);
     glfwSetScrollCallback(window, wheel_event);
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 double now_seconds() {

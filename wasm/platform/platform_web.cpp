@@ -63,6 +63,8 @@ void on_wheel(GLFWwindow*, std::function<void(float, float)> handler) {
     emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, wheel_event);
 }
 
+std::optional<std::string> read_file(const std::string&) { return std::nullopt; }
+
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
 bool system_prefers_dark() {

@@ -83,7 +83,7 @@ void ReadingView::draw_header(float column_x, float column_w) {
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + column_w, p.y + h), pal.warning_bg, 4);
         ImGui::SetCursorScreenPos(ImVec2(p.x + 8, p.y + 6));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.warning_text));
-        ImGui::TextWrapped("\xE2\x9A\xA0 %s", w.c_str());  // warning sign falls back if missing
+        ImGui::TextWrapped("%s", w.c_str());
         ImGui::PopStyleColor();
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 4));
     }

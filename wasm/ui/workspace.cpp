@@ -26,6 +26,7 @@ void Workspace::draw_menu() {
 void Workspace::draw_status(float height) {
     ImGui::Separator();
     ImGui::BeginChild("status", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::Indent(ImGui::GetStyle().WindowPadding.x);
     const TextSelection& s = view_.selection();
     if (view_.document() && !s.empty()) {
         ImGui::Text("Selection %zu\xE2\x80\x93%zu  \xE2\x80\xA2  %zu characters", s.begin(), s.end(), s.end() - s.begin());
@@ -41,6 +42,7 @@ void Workspace::draw_status(float height) {
             ImGui::SetTooltip("%s", all.c_str());
         }
     }
+    ImGui::Unindent(ImGui::GetStyle().WindowPadding.x);
     ImGui::EndChild();
 }
 
