@@ -4,6 +4,7 @@
 #define CATCH_CONFIG_ENABLE_PAIR_STRINGMAKER
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -45,40 +46,60 @@ TEST_CASE("word_at: an apostrophe between letters is part of the word", "[bounda
     CHECK(word_at(t, 11) == Range{9, 12});
     CHECK(word_at(t, 12) == Range{9, 12});  // the end: the last character's word
     CHECK(word_at(t, 99) == Range{9, 12});
+}
 
-    CHECK(word_at(U"don't", 3) == Range{0, 5});
-    // Not between letters: a mark of its own.
-    CHECK(word_at(U"boys\u2019 toys", 4) == Range{4, 5});
-    CHECK(word_at(U"boys\u2019 toys", 1) == Range{0, 4});
-    CHECK(word_at(U"\u2019tis", 0) == Range{0, 1});
-    CHECK(word_at(U"\u2019tis", 2) == Range{1, 4});
-    // A combining mark stays in its word.
-    CHECK(word_at(U"cafe\u0301 au lait", 1) == Range{0, 5});
-    CHECK(word_at(U"2013-04-25", 1) == Range{0, 4});
-    CHECK(word_at(U"2013-04-25", 4) == Range{4, 5});
+namespace {
+
+// One word_at case: the text, the offset clicked, the word expected.
+struct WordCase {
+    const char32_t* text;
+    size_t cp;
+    Range want;
+};
+
+void check_words(std::initializer_list<WordCase> cases) {
+    for (const WordCase& c : cases) {
+        INFO("cp " << c.cp << " of a " << std::u32string(c.text).size() << "-character text");
+        CHECK(word_at(c.text, c.cp) == c.want);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("word_at: apostrophes, combining marks, dates", "[boundaries]") {
+    check_words({
+        {U"don't", 3, {0, 5}},
+        // Not between letters: a mark of its own.
+        {U"boys\u2019 toys", 4, {4, 5}},
+        {U"boys\u2019 toys", 1, {0, 4}},
+        {U"\u2019tis", 0, {0, 1}},
+        {U"\u2019tis", 2, {1, 4}},
+        // A combining mark stays in its word.
+        {U"cafe\u0301 au lait", 1, {0, 5}},
+        {U"2013-04-25", 1, {0, 4}},
+        {U"2013-04-25", 4, {4, 5}},
+    });
 }
 
 TEST_CASE("word_at: space runs, punctuation, newlines", "[boundaries]") {
-    // a0 _1 nbsp2 _3 _4 b5
-    const std::u32string spaces = U"a \u00A0  b";
-    CHECK(word_at(spaces, 1) == Range{1, 5});
-    CHECK(word_at(spaces, 3) == Range{1, 5});
-    CHECK(word_at(spaces, 5) == Range{5, 6});
-
-    // H0 e1 l2 l3 o4 ,5 _6 w7 o8 r9 l10 d11 ?12 !13
-    const std::u32string punct = U"Hello, world?!";
-    CHECK(word_at(punct, 5) == Range{5, 6});
-    CHECK(word_at(punct, 6) == Range{6, 7});
-    CHECK(word_at(punct, 12) == Range{12, 13});
-    CHECK(word_at(punct, 13) == Range{13, 14});
-    CHECK(word_at(U"a\u2014b", 1) == Range{1, 2});
-    CHECK(word_at(U"\u201CHi\u201D", 0) == Range{0, 1});
-    CHECK(word_at(U"\u201CHi\u201D", 1) == Range{1, 3});
-
-    // A newline selects nothing.
-    CHECK(word_at(U"ab\ncd", 2) == Range{2, 2});
-    CHECK(word_at(U"ab\ncd", 3) == Range{3, 5});
-    CHECK(word_at(U"", 0) == Range{0, 0});
+    check_words({
+        // a0 _1 nbsp2 _3 _4 b5
+        {U"a \u00A0  b", 1, {1, 5}},
+        {U"a \u00A0  b", 3, {1, 5}},
+        {U"a \u00A0  b", 5, {5, 6}},
+        // H0 e1 l2 l3 o4 ,5 _6 w7 o8 r9 l10 d11 ?12 !13
+        {U"Hello, world?!", 5, {5, 6}},
+        {U"Hello, world?!", 6, {6, 7}},
+        {U"Hello, world?!", 12, {12, 13}},
+        {U"Hello, world?!", 13, {13, 14}},
+        {U"a\u2014b", 1, {1, 2}},
+        {U"\u201CHi\u201D", 0, {0, 1}},
+        {U"\u201CHi\u201D", 1, {1, 3}},
+        // A newline selects nothing.
+        {U"ab\ncd", 2, {2, 2}},
+        {U"ab\ncd", 3, {3, 5}},
+        {U"", 0, {0, 0}},
+    });
 }
 
 TEST_CASE("paragraph_at", "[boundaries]") {
@@ -132,31 +153,26 @@ TEST_CASE("extend_selection by words, forwards and backwards", "[selection]") {
     const std::u32string t = U"one two three four";
     const Range three{8, 13};
     REQUIRE(word_at(t, 10) == three);
-    auto sel = [&](size_t hit) {
-        const auto s = extend_selection(t, three, hit, SelectUnit::Word);
-        return Range{s.anchor, s.caret};
+    // Each case: where the pointer's caret is, and the {anchor, caret} expected.
+    auto expect = [&](std::initializer_list<std::pair<size_t, Range>> cases) {
+        for (const auto& [hit, want] : cases) {
+            INFO("hit " << hit);
+            const auto s = extend_selection(t, three, hit, SelectUnit::Word);
+            CHECK(Range{s.anchor, s.caret} == want);
+        }
     };
     SECTION("inside the first word: just that word") {
-        CHECK(sel(8) == Range{8, 13});
-        CHECK(sel(10) == Range{8, 13});
         // The caret right after the word (pointer on the right half of its
         // last letter) does not grab the following space.
-        CHECK(sel(13) == Range{8, 13});
+        expect({{8, {8, 13}}, {10, {8, 13}}, {13, {8, 13}}});
     }
     SECTION("forwards: whole words up to the pointer") {
-        CHECK(sel(14) == Range{8, 14});  // after the space: the space only
-        CHECK(sel(15) == Range{8, 18});  // inside "four"
-        CHECK(sel(17) == Range{8, 18});
-        CHECK(sel(18) == Range{8, 18});
-        CHECK(sel(500) == Range{8, 18});
+        // After the space: the space only; inside "four" and beyond: all of it.
+        expect({{14, {8, 14}}, {15, {8, 18}}, {17, {8, 18}}, {18, {8, 18}}, {500, {8, 18}}});
     }
     SECTION("backwards: the anchor moves to the end of the first word") {
-        CHECK(sel(7) == Range{13, 7});  // before the space: the space only
-        CHECK(sel(6) == Range{13, 4});  // inside "two"
-        CHECK(sel(4) == Range{13, 4});
-        CHECK(sel(3) == Range{13, 3});
-        CHECK(sel(1) == Range{13, 0});
-        CHECK(sel(0) == Range{13, 0});
+        // Before the space: the space only; inside "two": all of it.
+        expect({{7, {13, 7}}, {6, {13, 4}}, {4, {13, 4}}, {3, {13, 3}}, {1, {13, 0}}, {0, {13, 0}}});
     }
 }
 
