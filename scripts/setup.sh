@@ -10,7 +10,7 @@ apt_pkgs=(
   emscripten                                              # em++ 3.1.6 (web build, wasm unit tests)
   catch2 nlohmann-json3-dev                               # unit tests, JSON
   libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri            # desktop build
-  xvfb xauth x11-apps x11-utils imagemagick                      # desktop smoke test and screenshots
+  xvfb xauth x11-apps x11-utils imagemagick               # desktop smoke test and screenshots
   fonts-dejavu-core fonts-noto-core fonttools             # bundled UI/reading fonts, subsetting
   chromium                                                # browser end-to-end tests
   python3 gzip brotli                                     # static server, size report
@@ -20,6 +20,11 @@ missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+
+# node and npm: Debian's packages unless the machine already has them (a
+# nodesource nodejs ships its own npm, which Debian's npm would conflict with).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
