@@ -90,7 +90,7 @@ struct Annotations {
     std::map<Id, Entity> entities;
     std::map<Id, Zone> zones;
     std::map<Id, Relation> relations;
-    Id next_id = 1;  // one counter for every kind: an id is never reused
+    Id next_id = 1;  // one counter for every kind (undo rewinds it, so an undone id may come back)
 
     const Label* label(Id id) const;
     int label_index(Id id) const;  // position in `labels`, -1 if absent

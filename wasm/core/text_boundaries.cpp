@@ -9,6 +9,12 @@ namespace {
 bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A); }
 
+// Unicode's White_Space property: what a labelled range never starts or ends with.
+bool is_white_space(char32_t c) {
+    return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
 // Letter-like for word selection; punctuation blocks and symbols are not.
 bool letter_like(char32_t c) {
     if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -19,6 +25,11 @@ bool letter_like(char32_t c) {
     if (c >= 0xFE30 && c <= 0xFE4F) return false;
     if (c >= 0xFF00 && c <= 0xFF0F) return false;
     return c != 0xFFFD;
+}
+
+// A boundary with word characters on both sides cuts a word in two.
+bool inside_word(const std::u32string& t, size_t at) {
+    return at > 0 && at < t.size() && letter_like(t[at - 1]) && letter_like(t[at]);
 }
 
 }  // namespace
@@ -57,6 +68,39 @@ std::pair<size_t, size_t> paragraph_at(const std::u32string& t, size_t cp) {
     while (b > 0 && t[b - 1] != '\n') --b;
     while (e < n && t[e] != '\n') ++e;
     return {b, e};
+}
+
+std::pair<size_t, size_t> tidy_range(const std::u32string& text, size_t begin, size_t end, bool to_words) {
+    end = std::min(end, text.size());
+    begin = std::min(begin, end);
+    size_t b = begin, e = end;
+    while (b < e && is_white_space(text[b])) ++b;
+    while (e > b && is_white_space(text[e - 1])) --e;
+    if (b == e) return {begin, begin};
+    if (to_words) {
+        if (inside_word(text, b))
+            while (b > 0 && letter_like(text[b - 1])) --b;
+        if (inside_word(text, e))
+            while (e < text.size() && letter_like(text[e])) ++e;
+    }
+    return {b, e};
+}
+
+std::vector<std::pair<size_t, size_t>> find_all(const std::u32string& text, const std::u32string& needle,
+                                                bool whole_words) {
+    std::vector<std::pair<size_t, size_t>> out;
+    if (needle.empty()) return out;
+    for (size_t at = text.find(needle); at != std::u32string::npos;) {
+        const size_t end = at + needle.size();
+        const bool touches = (at > 0 && letter_like(text[at - 1])) || (end < text.size() && letter_like(text[end]));
+        if (whole_words && touches) {
+            at = text.find(needle, at + 1);  // a later, overlapping occurrence may still stand alone
+            continue;
+        }
+        out.emplace_back(at, end);
+        at = text.find(needle, end);
+    }
+    return out;
 }
 
 }  // namespace cm

@@ -1,0 +1,113 @@
+#include "annotations.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace cm {
+
+namespace {
+
+template <class T>
+const T* find_in(const std::map<Id, T>& m, Id id) {
+    auto it = m.find(id);
+    return it == m.end() ? nullptr : &it->second;
+}
+
+// Okabe-Ito without black: orange, blue, bluish green, reddish purple,
+// vermillion, sky blue, yellow (the first three are the default labels').
+constexpr uint32_t kOkabeIto[] = {0xE69F00, 0x0072B2, 0x009E73, 0xCC79A7, 0xD55E00, 0x56B4E9, 0xF0E442};
+
+// Name tables in enum order, shared by to_string and parse.
+constexpr const char* kLabelRoles[] = {"claim", "speaker", "source", "other"};
+constexpr const char* kEntityKinds[] = {"person", "organisation", "outlet", "document"};
+constexpr const char* kZoneKinds[] = {"body", "comments", "furniture"};
+constexpr const char* kRelationTypes[] = {"said_by", "reported_by", "same_claim", "supports", "contradicts"};
+
+template <size_t N>
+const char* name_of(const char* const (&names)[N], uint8_t value) {
+    return value < N ? names[value] : "unknown";
+}
+
+template <class Enum, size_t N>
+bool parse_name(const char* const (&names)[N], const std::string& s, Enum& out) {
+    for (size_t i = 0; i < N; ++i) {
+        if (s == names[i]) {
+            out = static_cast<Enum>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+const Label* Annotations::label(Id id) const {
+    const int i = label_index(id);
+    return i < 0 ? nullptr : &labels[static_cast<size_t>(i)];
+}
+
+int Annotations::label_index(Id id) const {
+    for (size_t i = 0; i < labels.size(); ++i)
+        if (labels[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+const Span* Annotations::span(Id id) const { return find_in(spans, id); }
+const Entity* Annotations::entity(Id id) const { return find_in(entities, id); }
+const Relation* Annotations::relation(Id id) const { return find_in(relations, id); }
+
+std::vector<Id> Annotations::relations_of(Id span_id) const {
+    std::vector<Id> out;
+    for (const auto& [id, r] : relations)
+        if (r.from == span_id || r.to == span_id) out.push_back(id);
+    return out;
+}
+
+std::vector<const Span*> Annotations::spans_in(const std::string& doc) const {
+    std::vector<const Span*> out;
+    for (const auto& entry : spans)
+        if (entry.second.doc == doc) out.push_back(&entry.second);
+    // The map gives id order, so a stable sort keeps it among equal ranges.
+    std::stable_sort(out.begin(), out.end(), [](const Span* x, const Span* y) {
+        return x->start() != y->start() ? x->start() < y->start() : x->end() < y->end();
+    });
+    return out;
+}
+
+std::vector<const Span*> Annotations::mentions_of(Id entity_id) const {
+    std::vector<const Span*> out;
+    if (entity_id == kNoId) return out;
+    for (const auto& entry : spans)
+        if (entry.second.entity == entity_id) out.push_back(&entry.second);
+    return out;
+}
+
+ZoneKind Annotations::zone_at(const std::string& doc, uint32_t cp) const {
+    for (const auto& entry : zones) {
+        const Zone& z = entry.second;
+        if (z.doc == doc && z.range.start <= cp && cp < z.range.end) return z.kind;
+    }
+    return ZoneKind::Body;
+}
+
+std::vector<Label> default_labels(Id& next_id) {
+    std::vector<Label> out;
+    out.push_back({next_id++, "Claim", 0xE69F00, LabelRole::Claim});
+    out.push_back({next_id++, "Speaker", 0x0072B2, LabelRole::Speaker});
+    out.push_back({next_id++, "Source", 0x009E73, LabelRole::Source});
+    return out;
+}
+
+uint32_t suggested_label_color(size_t index) { return kOkabeIto[index % std::size(kOkabeIto)]; }
+
+const char* to_string(LabelRole v) { return name_of(kLabelRoles, static_cast<uint8_t>(v)); }
+const char* to_string(EntityKind v) { return name_of(kEntityKinds, static_cast<uint8_t>(v)); }
+const char* to_string(ZoneKind v) { return name_of(kZoneKinds, static_cast<uint8_t>(v)); }
+const char* to_string(RelationType v) { return name_of(kRelationTypes, static_cast<uint8_t>(v)); }
+
+bool parse(const std::string& s, LabelRole& out) { return parse_name(kLabelRoles, s, out); }
+bool parse(const std::string& s, EntityKind& out) { return parse_name(kEntityKinds, s, out); }
+bool parse(const std::string& s, ZoneKind& out) { return parse_name(kZoneKinds, s, out); }
+bool parse(const std::string& s, RelationType& out) { return parse_name(kRelationTypes, s, out); }
+
+}  // namespace cm
