@@ -39,7 +39,8 @@ void on_wheel(GLFWwindow* window, std::function<void(float dx, float dy)> handle
 // returns nothing (files reach it through the page instead).
 std::optional<std::string> read_file(const std::string& path);
 
-double now_seconds();
+double now_seconds();          // monotonic, for animation and timing
+double wall_clock_seconds();   // since the Unix epoch, for created/modified stamps
 bool system_prefers_dark();
 
 // Runs frame() until the app quits. On the web it returns at once and the

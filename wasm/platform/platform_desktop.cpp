@@ -67,6 +67,10 @@ double now_seconds() {
     return std::chrono::duration<double>(clock::now() - start).count();
 }
 
+double wall_clock_seconds() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 bool system_prefers_dark() {
     const char* theme = std::getenv("GTK_THEME");
     return theme && std::strstr(theme, "dark");

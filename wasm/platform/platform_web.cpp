@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <chrono>
 #include <cmath>
 #include <string>
 
@@ -66,6 +67,10 @@ void on_wheel(GLFWwindow*, std::function<void(float, float)> handler) {
 std::optional<std::string> read_file(const std::string&) { return std::nullopt; }
 
 double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+double wall_clock_seconds() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 bool system_prefers_dark() {
     return EM_ASM_INT({ return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; }) != 0;

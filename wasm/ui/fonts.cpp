@@ -44,6 +44,7 @@ bool FontSet::ensure(float pixel_ratio, const FontSizes& sizes) {
     ui_bold = add_font("fonts/ui_bold.ttf", sizes.ui * r, kTextRanges, false);
     add_font("fonts/ui_symbols.ttf", sizes.ui * r, kSymbolRanges, true);
     reading = add_font("fonts/reading_regular.ttf", sizes.reading * r, kTextRanges, false);
+    add_font("fonts/ui_symbols.ttf", sizes.reading * r, kSymbolRanges, true);
     if (!ui) ui = io.Fonts->AddFontDefault();  // never expected; keeps the app alive
     if (!ui_bold) ui_bold = ui;
     if (!reading) reading = ui;

@@ -13,6 +13,7 @@ struct Palette {
     ImU32 selection;  // selected text background
     ImU32 warning_bg;
     ImU32 warning_text;
+    bool dark;  // annotation tints need more strength on a dark page
 };
 
 // Applies the theme to ImGui's style and returns the palette to draw with.
