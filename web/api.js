@@ -60,7 +60,16 @@
       const box = Module.canvas.getBoundingClientRect();
       return json("cm_state").listItems.map((r) => ({ x: box.left + r.x, y: box.top + r.y, width: r.width, height: r.height }));
     },
-    state: () => json("cm_state"),
+    // The selected annotation's link markers (ends off screen or in another
+    // article), in page CSS pixels, each with the span it jumps to.
+    linkMarkers() {
+      const box = Module.canvas.getBoundingClientRect();
+      return json("cm_state").linkMarkers.map((r) => ({ target: r.target, x: box.left + r.x, y: box.top + r.y, width: r.width, height: r.height }));
+    },
+    // The whole annotation model (labels, spans, entities, zones, relations).
+    state: () => json("cm_model"),
+    // What the UI shows: open document, scroll, selected annotation, link mode, undo.
+    view: () => json("cm_state"),
     frames,
     _install(module) {
       Module = module;

@@ -38,7 +38,7 @@ function halvedAndStretched({ w, h, data }) {
 
 test("at deviceScaleFactor 2 the text is crisp", async () => {
   const { page, context } = await openApp(session, { scale: 2 });
-  const st = await page.evaluate(() => window.claimmark.state());
+  const st = await page.evaluate(() => window.claimmark.view());
   assert.equal(st.pixelRatio, 2);
   assert.deepEqual(st.framebuffer, [2560, 1600]);
   const doc = "ed3b142e784ca930";

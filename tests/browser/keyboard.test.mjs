@@ -12,9 +12,9 @@ before(async () => {
 });
 after(async () => { await app.context.close(); await session.close(); });
 
-const state = (page) => page.evaluate(() => window.claimmark.state());
+const state = (page) => page.evaluate(() => window.claimmark.view());
 async function settle(page) {
-  await page.waitForFunction(() => window.claimmark.state().pendingInput === 0);
+  await page.waitForFunction(() => window.claimmark.view().pendingInput === 0);
   await page.evaluate(() => window.claimmark.frames(3));
 }
 

@@ -37,18 +37,18 @@ test("clicking an entry in the document list opens that article", async () => {
     const r = rects[i];
     await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
     await page.evaluate(() => window.claimmark.frames(2));
-    assert.equal((await page.evaluate(() => window.claimmark.state())).openDoc, docs[i].id);
+    assert.equal((await page.evaluate(() => window.claimmark.view())).openDoc, docs[i].id);
   }
   await context.close();
 });
 
 test("the canvas follows window resizes at the device pixel ratio", async () => {
   const { page, context } = await openApp(session, { width: 1000, height: 700, scale: 2 });
-  let st = await page.evaluate(() => window.claimmark.state());
+  let st = await page.evaluate(() => window.claimmark.view());
   assert.deepEqual(st.framebuffer, [2000, 1400]);
   await page.setViewportSize({ width: 820, height: 600 });
-  await page.waitForFunction(() => window.claimmark.state().framebuffer[0] === 1640);
-  st = await page.evaluate(() => window.claimmark.state());
+  await page.waitForFunction(() => window.claimmark.view().framebuffer[0] === 1640);
+  st = await page.evaluate(() => window.claimmark.view());
   assert.deepEqual(st.framebuffer, [1640, 1200]);
   await page.screenshot({ path: shotPath("page-resized-820x600@2x.png") });
   await context.close();

@@ -100,7 +100,19 @@ bool App::init(const Options& options) {
     };
 
     corpus_ = load_bundled_corpus();
-    workspace_ = std::make_unique<ui::Workspace>(corpus_);
+    editor_ = std::make_unique<Editor>(
+        [this](const std::string& doc) -> std::optional<size_t> {
+            const Document* d = corpus_.find(doc);
+            if (!d) return std::nullopt;
+            return d->text.size();
+        },
+        [] { return platform::wall_clock_seconds(); });
+    {
+        Annotations fresh;
+        fresh.labels = default_labels(fresh.next_id);
+        editor_->reset(std::move(fresh));
+    }
+    workspace_ = std::make_unique<ui::Workspace>(corpus_, *editor_);
     if (options.theme == "dark") workspace_->set_theme(ui::ThemeChoice::Dark);
     if (options.theme == "light") workspace_->set_theme(ui::ThemeChoice::Light);
     int open_index = corpus_.documents.empty() ? -1 : 0;

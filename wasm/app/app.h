@@ -7,6 +7,7 @@
 
 #include "app/glfw_input.h"
 #include "core/corpus.h"
+#include "core/editor.h"
 #include "platform/platform.h"
 #include "ui/fonts.h"
 #include "ui/workspace.h"
@@ -32,6 +33,7 @@ public:
 
     const Corpus& corpus() const { return corpus_; }
     ui::Workspace& workspace() { return *workspace_; }
+    Editor& editor() { return *editor_; }
     uint64_t frame_count() const { return frames_; }
     const platform::Display& display() const { return display_; }
     GLFWwindow* window() const { return window_; }
@@ -43,6 +45,7 @@ private:
     Options options_;
     GLFWwindow* window_ = nullptr;
     Corpus corpus_;
+    std::unique_ptr<Editor> editor_;  // the annotations and their undo history
     std::unique_ptr<ui::Workspace> workspace_;
     ui::FontSet fonts_;
     InputQueue input_;

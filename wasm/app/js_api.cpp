@@ -3,11 +3,13 @@
 // Strings returned live until the next call; the page copies them at once.
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+#include <imgui.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/app.h"
+#include "core/annotations_json.h"
 
 namespace {
 
@@ -93,19 +95,44 @@ EMSCRIPTEN_KEEPALIVE const char* cm_selection_text() {
 EMSCRIPTEN_KEEPALIVE const char* cm_state() {
     if (!app()) return out(nullptr);
     const auto& view = app()->workspace().view();
+    const auto& an = app()->workspace().annotator();
     const auto& d = app()->display();
     json items = json::array();
     for (const cm::ui::ItemRect& r : app()->workspace().list_items())
         items.push_back({{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}});
+    json markers = json::array();
+    for (const auto& m : view.link_overlay().markers())
+        markers.push_back({{"target", m.target}, {"x", m.min.x}, {"y", m.min.y}, {"width", m.max.x - m.min.x}, {"height", m.max.y - m.min.y}});
     return out({{"frames", app()->frame_count()},
+                {"linkMarkers", markers},
                 {"listItems", items},
                 {"openDoc", view.document() ? json(view.document()->meta.id) : json(nullptr)},
                 {"scrollY", view.scroll_y()},
                 {"lineHeight", view.line_height()},
                 {"layoutBuilds", view.layout_builds()},
                 {"pendingInput", app()->pending_input()},
+                {"selectedAnnotation", an.selected()},
+                {"linking", an.linking()},
+                {"linkCandidate", an.link_candidate()},
+                {"claimLinkPending", an.claim_link_pending()},
+                {"snapToWords", an.snap_to_words},
+                {"helpOpen", an.show_help},
+                {"typing", ImGui::GetIO().WantTextInput},  // a text field has the keyboard
+                {"tooltip", view.tooltip_annotations()},
+                {"highlightedEntity", an.highlighted_entity},
+                {"message", an.message()},
+                {"canUndo", app()->editor().can_undo()},
+                {"canRedo", app()->editor().can_redo()},
+                {"revision", app()->editor().revision()},
                 {"pixelRatio", d.pixel_ratio},
                 {"framebuffer", {d.fb_width, d.fb_height}}});
+}
+
+// The whole annotation model as JSON (docs/data-model.md).
+EMSCRIPTEN_KEEPALIVE const char* cm_model() {
+    if (!app()) return out(nullptr);
+    g_out = cm::annotations_to_json(app()->editor().annotations());
+    return g_out.c_str();
 }
 
 }  // extern "C"

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "platform/platform.h"
+#include "ui/selection_toolbar.h"
 #include "ui/theme.h"
 
 namespace cm::ui {
@@ -15,6 +16,7 @@ constexpr float kLineSpacing = 1.55f;
 
 bool shortcut_down(const ImGuiIO& io) { return io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl; }
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
+ImVec2 io_mouse() { return ImGui::GetIO().MousePos; }
 
 }  // namespace
 
@@ -137,15 +139,31 @@ void ReadingView::draw(ImFont* font, float font_size) {
     text_origin_ = ImVec2(start.x + column_x, start.y);
     ImGui::InvisibleButton("text", ImVec2(std::max(1.0f, avail_w), std::max(1.0f, layout.height() + 48)));
     const bool hovered = ImGui::IsItemHovered();
-    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (hovered) ImGui::SetMouseCursor(an_ && (an_->linking() || links_.marker_at(ImGui::GetIO().MousePos))
+                                           ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_TextInput);
     handle_mouse(layout, hovered);
     handle_keys(win_h);
 
-    // Visible lines only: selection behind, then text.
+    // Visible lines only: selection behind, annotation tints, text, then
+    // underlines and the selected annotation's links on top.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float top = ImGui::GetWindowPos().y, bottom = top + win_h;
     const auto [first, last] = layout.lines_between(top - text_origin_.y, bottom - text_origin_.y);
     const float newline_w = font_size * 0.35f;
+    const float baseline_pad = std::floor((line_h - font_size) * 0.5f);
+    geo_.layout = &layout;
+    geo_.origin = text_origin_;
+    geo_.view_top = top;
+    geo_.view_bottom = bottom;
+    geo_.view_left = ImGui::GetWindowPos().x;
+    geo_.view_right = geo_.view_left + ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize;
+    geo_.column_width = column_w;
+    geo_.font_size = font_size;
+    geo_.glyph_top = baseline_pad;
+    geo_.first_line = first;
+    geo_.last_line = last;
+    view_min_ = ImGui::GetWindowPos();
+    view_max_ = ImVec2(geo_.view_right, bottom);
     if (!sel_.empty()) {
         std::vector<LayoutRect> rects;
         const size_t b = std::max(sel_.begin(), first < layout.lines().size() ? size_t(layout.lines()[first].begin) : 0);
@@ -156,14 +174,37 @@ void ReadingView::draw(ImFont* font, float font_size) {
                               ImVec2(text_origin_.x + r.x1, text_origin_.y + r.y1), pal.selection);
         }
     }
+    if (an_) painter_.draw_below_text(dl, geo_, *an_);
     const std::string& utf8 = doc_->text.utf8();
-    const float baseline_pad = std::floor((line_h - font_size) * 0.5f);
     for (size_t i = first; i < last; ++i) {
         const LayoutLine& l = layout.lines()[i];
         if (l.end == l.begin) continue;
         const char* b = utf8.data() + doc_->text.byte_of(l.begin);
         const char* e = utf8.data() + doc_->text.byte_of(l.end);
         dl->AddText(font, font_size, ImVec2(text_origin_.x, text_origin_.y + l.y + baseline_pad), pal.text, b, e);
+    }
+    if (an_) {
+        painter_.draw_above_text(dl, geo_, *an_);
+        links_.draw(dl, geo_, *an_);
+        // The tooltip waits for the pointer to rest, and stays away from a click
+        // (it would cover the bar that the click may have opened).
+        const ImVec2 delta = ImGui::GetIO().MouseDelta;
+        if (delta.x != 0 || delta.y != 0 || ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+            pointer_still_since_ = ImGui::GetTime();
+        hover_ids_.clear();
+        const bool resting = ImGui::GetTime() - pointer_still_since_ > 0.5 && !ImGui::IsMouseDown(ImGuiMouseButton_Left);
+        if (hovered && resting && !dragging_ && !an_->linking() && !an_->claim_link_pending() &&
+            ImGui::IsWindowHovered() && !links_.marker_at(io_mouse())) {
+            const ImVec2 m = io_mouse();
+            const size_t cp = layout.char_at(m.x - text_origin_.x, m.y - text_origin_.y);
+            std::vector<LayoutRect> under;
+            layout.range_rects(cp, cp + 1, 0, under);
+            if (!under.empty() && m.x >= text_origin_.x + under[0].x0 && m.x < text_origin_.x + under[0].x1 &&
+                m.y >= text_origin_.y + under[0].y0 && m.y < text_origin_.y + under[0].y1) {
+                painter_.tooltip(*an_, cp);
+                hover_ids_ = an_->spans_at(cp);
+            }
+        }
     }
 
     // Reveal requests (from the JS API) scroll so the range is in view.
@@ -180,6 +221,32 @@ void ReadingView::draw(ImFont* font, float font_size) {
     scroll_y_ = ImGui::GetScrollY();
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    draw_bars();
+}
+
+// The label toolbar beside a finished selection, and the claim-link chooser.
+void ReadingView::draw_bars() {
+    if (!an_ || !doc_) return;
+    an_->set_text_selection(sel_.begin(), sel_.end());
+    if (an_->claim_link_pending()) {
+        if (const Span* s = an_->model().span(an_->claim_link_pending()); s && s->doc == doc_->meta.id) {
+            const auto rects = screen_rects(s->start(), s->ranges.front().end);
+            if (!rects.empty()) {
+                draw_claim_link_chooser(*an_, ImVec2((rects[0].x0 + rects[0].x1) * 0.5f, rects[0].y1 + 8));
+                return;
+            }
+        }
+        draw_claim_link_chooser(*an_, ImVec2((view_min_.x + view_max_.x) * 0.5f, view_min_.y + 12));
+        return;
+    }
+    if (sel_.empty() || dragging_ || an_->linking()) return;
+    const auto rects = screen_rects(sel_.begin(), sel_.end());
+    if (rects.empty()) return;
+    const LayoutRect& last = rects.back();
+    ImVec2 anchor(last.x1, last.y1 + 10);
+    if (anchor.y > view_max_.y - 60) anchor.y = rects.front().y0 - 52;  // no room below: above
+    if (anchor.y < view_min_.y || anchor.y > view_max_.y) return;       // scrolled away
+    draw_selection_toolbar(*an_, sel_.begin(), sel_.end(), anchor, view_min_, view_max_);
 }
 
 void ReadingView::handle_mouse(const TextLayout& layout, bool hovered) {
@@ -187,7 +254,22 @@ void ReadingView::handle_mouse(const TextLayout& layout, bool hovered) {
     auto hit = [&] { return layout.hit_test(io.MousePos.x - text_origin_.x, io.MousePos.y - text_origin_.y); };
     const auto& cps = doc_->text.codepoints();
 
+    // A link marker takes the click wherever it is drawn (also over the header).
+    if (an_ && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        if (const Id target = links_.marker_at(io.MousePos)) {
+            an_->jump_to(target);
+            return;
+        }
+    }
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        // In link mode a click picks the link's other end.
+        if (an_) {
+            if (an_->linking()) {
+                const size_t under = layout.char_at(io.MousePos.x - text_origin_.x, io.MousePos.y - text_origin_.y);
+                if (!an_->click_at(under)) an_->flash("No annotation there: click a speaker, source or claim (Esc cancels).");
+                return;
+            }
+        }
         const double now = ImGui::GetTime();
         const ImVec2 d(io.MousePos.x - last_click_pos_.x, io.MousePos.y - last_click_pos_.y);
         const bool near = d.x * d.x + d.y * d.y < io.MouseDoubleClickMaxDist * io.MouseDoubleClickMaxDist;
@@ -218,7 +300,15 @@ void ReadingView::handle_mouse(const TextLayout& layout, bool hovered) {
     const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
     if (io.MousePos.y < top) ImGui::SetScrollY(ImGui::GetScrollY() - std::min(40.0f, top - io.MousePos.y));
     if (io.MousePos.y > bottom) ImGui::SetScrollY(ImGui::GetScrollY() + std::min(40.0f, io.MousePos.y - bottom));
-    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging_ = false;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        dragging_ = false;
+        // A plain click (no drag) selects the annotation under the pointer,
+        // the next stacked one on a repeated click, or clears the selection.
+        if (an_ && sel_.empty() && click_count_ == 1 && !io.KeyShift) {
+            const size_t under = layout.char_at(io.MousePos.x - text_origin_.x, io.MousePos.y - text_origin_.y);
+            if (!an_->click_at(under)) an_->select(kNoId);
+        }
+    }
 }
 
 void ReadingView::handle_keys(float view_height) {

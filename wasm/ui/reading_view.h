@@ -1,6 +1,7 @@
 // The article reading view: our own widget over core/layout. Draws only the
-// visible lines, handles mouse selection (drag, shift-click, double-click
-// word, triple-click paragraph), copy, and keyboard scrolling.
+// visible lines with their annotations, handles mouse selection (drag,
+// shift-click, double-click word, triple-click paragraph), clicks on
+// annotations and links, copy, and keyboard scrolling.
 #pragma once
 #include <imgui.h>
 
@@ -10,12 +11,17 @@
 #include "core/corpus.h"
 #include "core/layout.h"
 #include "core/selection.h"
+#include "ui/annotator.h"
+#include "ui/link_overlay.h"
+#include "ui/span_painter.h"
+#include "ui/text_geometry.h"
 
 namespace cm::ui {
 
 class ReadingView {
 public:
     void set_document(const Document* doc);
+    void set_annotator(Annotator* an) { an_ = an; }
     const Document* document() const { return doc_; }
 
     // Draws into the remaining content region of the current window.
@@ -24,6 +30,8 @@ public:
     const TextSelection& selection() const { return sel_; }
     std::string selected_text() const;
     void select(size_t begin, size_t end);
+    void clear_selection() { sel_ = {}; }
+    bool dragging() const { return dragging_; }
 
     // Scrolls so [begin, end) is visible (applied over the next frames);
     // reveal_pending() is false once a frame has been drawn there.
@@ -35,13 +43,21 @@ public:
     float scroll_y() const { return scroll_y_; }
     float line_height() const { return cache_.layout().line_height(); }
     int layout_builds() const { return cache_.rebuild_count(); }
+    const LinkOverlay& link_overlay() const { return links_; }
+    const std::vector<Id>& tooltip_annotations() const { return hover_ids_; }
 
 private:
     void handle_mouse(const TextLayout& layout, bool hovered);
     void handle_keys(float view_height);
     void draw_header(float column_x, float column_w);
+    void draw_bars();
 
     const Document* doc_ = nullptr;
+    Annotator* an_ = nullptr;
+    SpanPainter painter_;
+    LinkOverlay links_;
+    TextGeometry geo_;
+    ImVec2 view_min_, view_max_;
     LayoutCache cache_;
     TextSelection sel_;
     std::pair<size_t, size_t> drag_origin_{0, 0};
@@ -50,6 +66,8 @@ private:
     int click_count_ = 0;
     double last_click_time_ = -1;
     ImVec2 last_click_pos_;
+    double pointer_still_since_ = 0;  // for the hover tooltip's delay
+    std::vector<Id> hover_ids_;       // what the tooltip shows this frame
 
     ImVec2 text_origin_;  // screen position of the layout's (0, 0) last frame
     float scroll_y_ = 0;

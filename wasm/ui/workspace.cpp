@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "platform/platform.h"
+#include "ui/help_overlay.h"
+#include "ui/side_panel.h"
 
 namespace cm::ui {
 
@@ -10,14 +13,47 @@ void Workspace::open(int index) {
     if (index < 0 || index >= static_cast<int>(corpus_.documents.size())) return;
     open_ = index;
     view_.set_document(&corpus_.documents[static_cast<size_t>(index)]);
+    annotator_.set_document(view_.document());
+}
+
+// An annotation picked in a panel, a link marker or by N / P: open its
+// article if needed and scroll it into view.
+void Workspace::follow_jump() {
+    const auto jump = annotator_.take_jump();
+    if (!jump) return;
+    const int index = corpus_.index_of(jump->doc);
+    if (index < 0) return;
+    if (index != open_) open(index);
+    view_.clear_selection();
+    view_.reveal(jump->start, jump->end);
 }
 
 void Workspace::draw_menu() {
     if (!ImGui::BeginMenuBar()) return;
+    Editor& ed = annotator_.editor();
+    if (ImGui::BeginMenu("Edit")) {
+        const std::string undo = ed.can_undo() ? "Undo " + ed.undo_name() : std::string("Undo");
+        const std::string redo = ed.can_redo() ? "Redo " + ed.redo_name() : std::string("Redo");
+        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, ed.can_undo())) ed.undo();
+        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, ed.can_redo())) ed.redo();
+        ImGui::Separator();
+        const bool has = annotator_.selected_span() != nullptr;
+        if (ImGui::MenuItem("Link the selected claim\xE2\x80\xA6", "L", false, has)) annotator_.start_link();
+        if (ImGui::MenuItem("Delete the selected annotation", "Del", false, has)) annotator_.delete_selected();
+        if (ImGui::MenuItem("Next annotation", "N")) annotator_.step(+1);
+        if (ImGui::MenuItem("Previous annotation", "P")) annotator_.step(-1);
+        ImGui::Separator();
+        ImGui::MenuItem("Snap selections to whole words", "W", &annotator_.snap_to_words);
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Follow the system theme", nullptr, theme_ == ThemeChoice::System)) theme_ = ThemeChoice::System;
         if (ImGui::MenuItem("Light theme", nullptr, theme_ == ThemeChoice::Light)) theme_ = ThemeChoice::Light;
         if (ImGui::MenuItem("Dark theme", nullptr, theme_ == ThemeChoice::Dark)) theme_ = ThemeChoice::Dark;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Keys", "?", annotator_.show_help)) annotator_.show_help = !annotator_.show_help;
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -28,10 +64,17 @@ void Workspace::draw_status(float height) {
     ImGui::BeginChild("status", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::Indent(ImGui::GetStyle().WindowPadding.x);
     const TextSelection& s = view_.selection();
-    if (view_.document() && !s.empty()) {
+    const double now = platform::now_seconds();
+    if (!annotator_.message().empty() && now - annotator_.message_time() < 6) {
+        ImGui::TextUnformatted(annotator_.message().c_str());
+    } else if (annotator_.linking()) {
+        ImGui::TextUnformatted("Link: click a speaker, source or claim (or N / P and Enter). Esc cancels.");
+    } else if (const Span* sel = annotator_.selected_span()) {
+        ImGui::Text("%s  \xE2\x80\xA2  L link, Del delete, 1\xE2\x80\x93" "9 relabel, Enter inspect", annotator_.describe(*sel).c_str());
+    } else if (view_.document() && !s.empty()) {
         ImGui::Text("Selection %zu\xE2\x80\x93%zu  \xE2\x80\xA2  %zu characters", s.begin(), s.end(), s.end() - s.begin());
     } else if (view_.document()) {
-        ImGui::TextDisabled("Drag over text to select it; double-click a word, triple-click a paragraph.");
+        ImGui::TextDisabled("Select text and press 1\xE2\x80\x93" "9 to label it; click an annotation to select it; ? lists every key.");
     }
     if (!corpus_.problems.empty()) {
         ImGui::SameLine();
@@ -59,7 +102,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
 
     const float status_h = ImGui::GetFrameHeight();
     const float body_h = ImGui::GetContentRegionAvail().y - status_h - ImGui::GetStyle().ItemSpacing.y;
-    list_width_ = std::clamp(list_width_, 180.0f, std::max(180.0f, width * 0.45f));
+    list_width_ = std::clamp(list_width_, 180.0f, std::max(180.0f, width * 0.3f));
 
     // Corpus panel.
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
@@ -84,14 +127,39 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
                                         ImGui::GetColorU32(ImGuiCol_Separator));
     ImGui::SameLine(0, 0);
 
-    ImGui::BeginChild("reader", ImVec2(0, body_h), false);
+    if (annotator_.text_selection_consumed) {
+        view_.clear_selection();
+        annotator_.text_selection_consumed = false;
+    }
+    follow_jump();
+    panel_width_ = std::clamp(panel_width_, 260.0f, std::max(260.0f, width * 0.4f));
+    const float reader_w = std::max(200.0f, ImGui::GetContentRegionAvail().x - panel_width_ - 6);
+    ImGui::BeginChild("reader", ImVec2(reader_w, body_h), false);
     ImGui::PushFont(fonts.reading);
     view_.draw(fonts.reading, ImGui::GetFontSize());
     ImGui::PopFont();
     ImGui::EndChild();
 
+    // The side panels, behind their own splitter.
+    ImGui::SameLine(0, 0);
+    ImGui::InvisibleButton("panel_splitter", ImVec2(6, body_h));
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (ImGui::IsItemActive()) panel_width_ -= ImGui::GetIO().MouseDelta.x;
+    const ImVec2 pa = ImGui::GetItemRectMin(), pb = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2((pa.x + pb.x) * 0.5f, pa.y), ImVec2((pa.x + pb.x) * 0.5f, pb.y),
+                                        ImGui::GetColorU32(ImGuiCol_Separator));
+    ImGui::SameLine(0, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
+    ImGui::BeginChild("panels", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    draw_side_panel(annotator_, fonts);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    // Keys after the panels: a field that took the keyboard this frame wins.
+    if (view_.document()) annotator_.handle_keys();
+
     draw_status(status_h);
     ImGui::End();
+    draw_help_overlay(annotator_, fonts);
 }
 
 }  // namespace cm::ui

@@ -1,9 +1,12 @@
-// The main window: menu bar, the corpus panel, the reading view and a
-// status bar. Owns what the reader has open; the app owns the data.
+// The main window: menu bar, the corpus panel, the reading view, the side
+// panels (inspector, annotations, cast, labels) and a status bar. Owns what
+// the reader has open and selected; the app owns the data and the editor.
 #pragma once
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/editor.h"
+#include "ui/annotator.h"
 #include "ui/document_list.h"
 #include "ui/fonts.h"
 #include "ui/reading_view.h"
@@ -13,7 +16,9 @@ namespace cm::ui {
 
 class Workspace {
 public:
-    explicit Workspace(const Corpus& corpus) : corpus_(corpus) {}
+    Workspace(const Corpus& corpus, Editor& editor) : corpus_(corpus), annotator_(editor, corpus) {
+        view_.set_annotator(&annotator_);
+    }
 
     // Draws everything to fill a width × height area (logical pixels).
     void draw(const FontSet& fonts, float width, float height);
@@ -22,6 +27,8 @@ public:
     int open_index() const { return open_; }
     ReadingView& view() { return view_; }
     const ReadingView& view() const { return view_; }
+    Annotator& annotator() { return annotator_; }
+    const Annotator& annotator() const { return annotator_; }
 
     const std::vector<ItemRect>& list_items() const { return list_items_; }
     ThemeChoice theme() const { return theme_; }
@@ -30,12 +37,15 @@ public:
 private:
     void draw_menu();
     void draw_status(float height);
+    void follow_jump();
 
     const Corpus& corpus_;
+    Annotator annotator_;
     ReadingView view_;
+    float panel_width_ = 380;
     int open_ = -1;
     ThemeChoice theme_ = ThemeChoice::System;
-    float list_width_ = 300;
+    float list_width_ = 260;
     std::vector<ItemRect> list_items_;
 };
 

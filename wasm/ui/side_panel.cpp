@@ -1,0 +1,38 @@
+// The side panel's tab bar (see side_panel.h).
+#include "ui/side_panel.h"
+
+#include "ui/annotation_list.h"
+#include "ui/cast_panel.h"
+#include "ui/inspector.h"
+#include "ui/labels_panel.h"
+
+namespace cm::ui {
+
+namespace {
+
+// One tab whose body is a child window, so the tab bar stays put while the body scrolls.
+template <class Draw>
+void tab(const char* name, ImGuiTabItemFlags flags, Draw draw) {
+    if (!ImGui::BeginTabItem(name, nullptr, flags)) return;
+    ImGui::BeginChild("body", ImVec2(0, 0), false);
+    draw();
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+}
+
+}  // namespace
+
+void draw_side_panel(Annotator& an, const FontSet& fonts) {
+    if (!ImGui::BeginTabBar("side_panel")) return;
+    // Enter / I and E want the inspector in front. The flag stays set until the
+    // inspector has taken the focus (a newly selected tab only shows next frame).
+    const ImGuiTabItemFlags inspector_flags =
+        (an.focus_inspector || an.focus_entity_field) ? ImGuiTabItemFlags_SetSelected : 0;
+    tab("Inspector", inspector_flags, [&] { draw_inspector(an, fonts); });
+    tab("Annotations", 0, [&] { draw_annotation_list(an, fonts); });
+    tab("Cast", 0, [&] { draw_cast_panel(an, fonts); });
+    tab("Labels", 0, [&] { draw_labels_panel(an, fonts); });
+    ImGui::EndTabBar();
+}
+
+}  // namespace cm::ui
