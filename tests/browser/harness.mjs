@@ -106,3 +106,52 @@ export async function decodePng(page, png) {
   }, png.toString("base64"));
   return { w, h, data: new Uint8Array(Buffer.from(b64, "base64")) };
 }
+
+// Finds the nth occurrence of a phrase in a document, opens it and scrolls it
+// into view; returns its code-point range and its rectangles on the page.
+export async function locatePhrase(page, doc, phrase, nth = 0) {
+  const text = await page.evaluate((id) => window.claimmark.text(id), doc);
+  let from = 0, i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(phrase, from);
+    if (i < 0) throw new Error(`phrase not found (${k}): ${phrase}`);
+    from = i + phrase.length;
+  }
+  const start = [...text.slice(0, i)].length;
+  const range = { start, end: start + [...phrase].length };
+  const rects = await page.evaluate(({ doc, range }) => window.claimmark.locate(doc, range.start, range.end), { doc, range });
+  return { range, rects, text };
+}
+
+// Presses the mouse at `from`, moves to `to` in small steps, releases, and
+// waits until the app has taken every event.
+export async function drag(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  await page.evaluate(() => window.claimmark.frames(2));
+}
+
+// Drags over located rectangles: from inside the first glyph to inside the last.
+export async function dragOver(page, rects) {
+  const first = rects[0], last = rects[rects.length - 1];
+  await drag(page, { x: first.x + 1, y: first.y + first.height / 2 },
+             { x: last.x + last.width - 1, y: last.y + last.height / 2 });
+}
+
+// A real click at the middle of a located range's first rectangle.
+export async function clickRects(page, rects) {
+  const r = rects[0];
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await page.evaluate(() => window.claimmark.frames(2));
+}
+
+// Types keys one by one (each reaches the app in its own frame).
+export async function keys(page, ...list) {
+  for (const k of list) {
+    await page.keyboard.press(k);
+    await page.evaluate(() => window.claimmark.frames(1));
+  }
+}

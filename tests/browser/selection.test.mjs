@@ -2,7 +2,7 @@
 // the test finds a phrase with locate() and drags over it like a reader.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, codePointRange, holdChord, shotPath } from "./harness.mjs";
+import { startSession, openApp, codePointRange, holdChord, shotPath, drag } from "./harness.mjs";
 
 const DOC = "f300e188aff72262";  // eWeek: curly quotes throughout
 const PHRASE = "it’s “not worth it.”";
@@ -21,14 +21,6 @@ async function locate(page, phrase, doc = DOC) {
   return { range, rects, text };
 }
 
-async function drag(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 4 });
-  await page.mouse.up();
-  await page.evaluate(() => window.claimmark.frames(2));
-}
 
 test("a mouse drag over a phrase with curly quotes selects exactly that phrase", async () => {
   const { page } = app;
