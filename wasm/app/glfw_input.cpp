@@ -41,6 +41,7 @@ void InputQueue::on_enter(GLFWwindow*, int entered) {
 void InputQueue::apply(ImGuiIO& io, float pointer_scale) {
     bool key_seen[512] = {};
     bool button_seen[5] = {};
+    bool moved = false;
     while (!queue_.empty()) {
         const Event e = queue_.front();
         if (e.kind == Event::Key) {
@@ -49,11 +50,16 @@ void InputQueue::apply(ImGuiIO& io, float pointer_scale) {
             keys_[e.code] = e.down;
         } else if (e.kind == Event::Button) {
             if (button_seen[e.code]) break;
+            // A press waits one frame after the pointer moved: ImGui's tabs and
+            // other overlapping items only take a click where the pointer
+            // already hovered last frame (a test's click teleports the pointer).
+            if (e.down && moved) break;
             button_seen[e.code] = true;
             buttons_[e.code] = e.down;
             queue_.pop_front();
             break;  // ImGui takes the click position from this frame's pointer position
         } else if (e.kind == Event::Move) {
+            moved = moved || e.x != x_ || e.y != y_ || !inside_;
             x_ = e.x;
             y_ = e.y;
             inside_ = true;
