@@ -66,6 +66,14 @@
       const box = Module.canvas.getBoundingClientRect();
       return json("cm_state").linkMarkers.map((r) => ({ target: r.target, x: box.left + r.x, y: box.top + r.y, width: r.width, height: r.height }));
     },
+    // A named widget's rectangle in page CSS pixels (e.g. "tab:Cast",
+    // "cast:Ren Zhengfei", "cast:mark-all", "label-remove:Source", "list:<span id>"), or null.
+    item(name) {
+      const r = json("cm_item", ["string"], [name]);
+      if (!r) return null;
+      const box = Module.canvas.getBoundingClientRect();
+      return { x: box.left + r.x, y: box.top + r.y, width: r.width, height: r.height };
+    },
     // The whole annotation model (labels, spans, entities, zones, relations).
     state: () => json("cm_model"),
     // What the UI shows: open document, scroll, selected annotation, link mode, undo.

@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "core/annotations_json.h"
+#include "ui/item_rects.h"
 
 namespace {
 
@@ -117,6 +118,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"claimLinkPending", an.claim_link_pending()},
                 {"snapToWords", an.snap_to_words},
                 {"helpOpen", an.show_help},
+                {"focusRequest", an.focus_inspector ? "inspector" : an.focus_entity_field ? "entity" : ""},
                 {"typing", ImGui::GetIO().WantTextInput},  // a text field has the keyboard
                 {"tooltip", view.tooltip_annotations()},
                 {"highlightedEntity", an.highlighted_entity},
@@ -126,6 +128,13 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"revision", app()->editor().revision()},
                 {"pixelRatio", d.pixel_ratio},
                 {"framebuffer", {d.fb_width, d.fb_height}}});
+}
+
+// A named widget's rectangle as drawn last frame (ui/item_rects.h), or null.
+EMSCRIPTEN_KEEPALIVE const char* cm_item(const char* name) {
+    const auto r = cm::ui::item_rect(name ? name : "");
+    if (!r) return out(nullptr);
+    return out({{"x", (*r)[0]}, {"y", (*r)[1]}, {"width", (*r)[2]}, {"height", (*r)[3]}});
 }
 
 // The whole annotation model as JSON (docs/data-model.md).

@@ -1,6 +1,7 @@
 // The annotation list (see annotation_list.h). The filtered rows are cached
 // and rebuilt only when the model or a filter changes; only the visible rows
 // are drawn (ImGuiListClipper), so a corpus of thousands of spans stays cheap.
+#include "ui/item_rects.h"
 #include "ui/annotation_list.h"
 
 #include <algorithm>
@@ -87,6 +88,7 @@ void draw_filters(Annotator& an, ListState& st) {
     if (ImGui::RadioButton("This article", !f.all_articles)) f.all_articles = false;
     ImGui::SameLine();
     if (ImGui::RadioButton("All articles", f.all_articles)) f.all_articles = true;
+    remember_item("list-scope:all");
     ImGui::SetNextItemWidth(-FLT_MIN);
     input_text_with_hint("##filter", "Filter by text, entity or note\xE2\x80\xA6", f.text);
 
@@ -152,6 +154,7 @@ void draw_rows(Annotator& an, ListState& st) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const float w = ImGui::GetContentRegionAvail().x;
             if (ImGui::Selectable("##row", id == an.selected(), 0, ImVec2(w, row_h))) clicked = id;
+            remember_item("list:" + std::to_string(id));
             if (ImGui::IsItemHovered()) {
                 std::string tip = an.describe(*s);
                 if (!s->note.empty()) tip += "\n\n" + one_line(s->note, 200);

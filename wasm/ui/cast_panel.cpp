@@ -1,6 +1,7 @@
 // The cast panel (see cast_panel.h). Mention counts and the "mark all
 // mentions" search are cached per editor revision: the table is drawn every
 // frame, but the model changes only when the reader edits it.
+#include "ui/item_rects.h"
 #include "ui/cast_panel.h"
 
 #include <algorithm>
@@ -190,6 +191,7 @@ void draw_table(Annotator& an, CastState& st) {
             if (ImGui::Selectable(e->name.c_str(), an.highlighted_entity == r.entity,
                                   ImGuiSelectableFlags_SpanAllColumns))
                 clicked = r.entity;
+            remember_item("cast:" + e->name);
             if (ImGui::IsItemHovered()) {
                 std::string tip = e->name + "\nClick to outline its mentions; click again to stop.";
                 if (!e->aliases.empty()) {
@@ -273,7 +275,9 @@ void draw_mark_all(Annotator& an, CastState& st, const Entity& e) {
         return;
     }
     const std::string button = "Tag all " + std::to_string(n) + " as " + label->name;
-    if (ImGui::Button(button.c_str())) {
+    const bool tag = ImGui::Button(button.c_str());
+    remember_item("cast:mark-all");
+    if (tag) {
         const std::vector<Id> added = an.editor().add_spans(plan.requests);
         if (added.empty()) an.flash("No mention could be tagged.");
         else

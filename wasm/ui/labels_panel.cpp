@@ -1,6 +1,7 @@
 // The labels panel (see labels_panel.h). Colour and name edits commit once,
 // when the reader lets go, so dragging through the colour picker or typing a
 // name is one undo step rather than one per frame.
+#include "ui/item_rects.h"
 #include "ui/labels_panel.h"
 
 #include <algorithm>
@@ -100,7 +101,9 @@ void draw_row(Annotator& an, LabelsState& st, const Label& l, size_t index, size
     if (ImGui::SmallButton("\xE2\x86\x93")) an.editor().move_label(l.id, index + 1);  // ↓
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (remove_button("remove", "Remove this label")) {
+    const bool remove = remove_button("remove", "Remove this label");
+    remember_item("label-remove:" + l.name);
+    if (remove) {
         const size_t uses = an.editor().label_use_count(l.id);
         if (uses == 0) an.editor().remove_label(l.id);
         else st.confirm_remove = l.id;
@@ -127,7 +130,9 @@ void draw_confirm(Annotator& an, LabelsState& st) {
                 uses == 1 ? "annotation" : "annotations");
     ImGui::Spacing();
     const Id id = l->id;
-    if (ImGui::Button("Remove")) {
+    const bool confirmed = ImGui::Button("Remove");
+    remember_item("label-remove-confirm");
+    if (confirmed) {
         an.editor().remove_label(id);
         st.confirm_remove = kNoId;
         ImGui::CloseCurrentPopup();
@@ -146,6 +151,7 @@ void draw_new_label(Annotator& an, LabelsState& st) {
     const float add_w = ImGui::CalcTextSize("Add").x + style.FramePadding.x * 2;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - add_w - style.ItemSpacing.x);
     bool add = input_text_with_hint("##new", "New label", st.new_name, ImGuiInputTextFlags_EnterReturnsTrue);
+    remember_item("label-new");
     ImGui::SameLine();
     ImGui::BeginDisabled(st.new_name.empty());
     add |= ImGui::Button("Add");

@@ -1,4 +1,5 @@
 // The side panel's tab bar (see side_panel.h).
+#include "ui/item_rects.h"
 #include "ui/side_panel.h"
 
 #include "ui/annotation_list.h"
@@ -13,7 +14,9 @@ namespace {
 // One tab whose body is a child window, so the tab bar stays put while the body scrolls.
 template <class Draw>
 void tab(const char* name, ImGuiTabItemFlags flags, Draw draw) {
-    if (!ImGui::BeginTabItem(name, nullptr, flags)) return;
+    const bool open = ImGui::BeginTabItem(name, nullptr, flags);
+    remember_item(std::string("tab:") + name);
+    if (!open) return;
     ImGui::BeginChild("body", ImVec2(0, 0), false);
     draw();
     ImGui::EndChild();

@@ -1,3 +1,4 @@
+#include "ui/item_rects.h"
 #include "ui/workspace.h"
 
 #include <algorithm>
@@ -90,6 +91,7 @@ void Workspace::draw_status(float height) {
 }
 
 void Workspace::draw(const FontSet& fonts, float width, float height) {
+    clear_item_rects();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(width, height));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
