@@ -112,6 +112,22 @@ std::optional<Span> span_from(const Annotations& a, const DocLengthFn& doc_lengt
     return s;
 }
 
+// Field-by-field equality, so replace_all records only what changed.
+bool same(const Span& x, const Span& y) {
+    return std::tie(x.id, x.doc, x.label, x.ranges, x.entity, x.note, x.attributes, x.created, x.modified) ==
+           std::tie(y.id, y.doc, y.label, y.ranges, y.entity, y.note, y.attributes, y.created, y.modified);
+}
+bool same(const Entity& x, const Entity& y) {
+    return std::tie(x.id, x.name, x.kind, x.aliases, x.external_id) ==
+           std::tie(y.id, y.name, y.kind, y.aliases, y.external_id);
+}
+bool same(const Zone& x, const Zone& y) {
+    return std::tie(x.id, x.doc, x.range, x.kind) == std::tie(y.id, y.doc, y.range, y.kind);
+}
+bool same(const Relation& x, const Relation& y) {
+    return std::tie(x.id, x.type, x.from, x.to) == std::tie(y.id, y.type, y.from, y.to);
+}
+
 // Aliases as stored: no empty ones, no repeats, not the name itself.
 std::vector<std::string> tidy_aliases(const std::vector<std::string>& aliases, const std::string& name) {
     std::vector<std::string> out;
@@ -141,6 +157,7 @@ public:
     const Annotations& a() const { return ed_.a_; }
     std::vector<Label>& labels() { return ed_.a_.labels; }
     Id new_id() { return ed_.a_.next_id++; }
+    void set_next_id(Id id) { ed_.a_.next_id = id; }
     // One time for the whole command, so every object it touches agrees.
     double now() {
         if (!now_) now_ = ed_.clock_ ? ed_.clock_() : 0.0;
@@ -248,6 +265,32 @@ void Editor::reset(Annotations a) {
     history_.clear();
     done_ = 0;
     ++revision_;
+}
+
+bool Editor::replace_all(Annotations next, const std::string& name) {
+    Editor probe(doc_length_, clock_);
+    probe.reset(next);
+    if (!probe.check_invariants().empty()) return false;
+    Transaction t(*this, name);
+    const auto sync = [&t](const auto& now, const auto& wanted) {
+        using T = typename std::decay_t<decltype(wanted)>::mapped_type;
+        std::vector<Id> gone;
+        for (const auto& entry : now)
+            if (wanted.find(entry.first) == wanted.end()) gone.push_back(entry.first);
+        for (Id id : gone) t.template erase<T>(id);
+        for (const auto& [id, value] : wanted) {
+            const auto it = now.find(id);
+            if (it == now.end() || !same(it->second, value)) t.put(value);
+        }
+    };
+    sync(a_.spans, next.spans);
+    sync(a_.entities, next.entities);
+    sync(a_.zones, next.zones);
+    sync(a_.relations, next.relations);
+    t.labels() = std::move(next.labels);
+    t.set_next_id(next.next_id);
+    t.commit();
+    return true;
 }
 
 // --- labels ---

@@ -37,6 +37,10 @@ public:
     const Annotations& annotations() const { return a_; }
     // Replaces everything (a loaded project) and clears the history.
     void reset(Annotations a);
+    // Replaces everything as one undoable step named `name` (e.g. merging an
+    // imported project): records only the objects that differ. Refused
+    // (false, nothing changed) if `next` breaks an invariant.
+    bool replace_all(Annotations next, const std::string& name);
 
     // --- labels ---
     Id add_label(const std::string& name, uint32_t color, LabelRole role = LabelRole::Other);

@@ -1,0 +1,1059 @@
+#include "project_json.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "editor.h"
+#include "sha256.h"
+
+namespace cm {
+
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;  // writes keys in the documented order
+
+constexpr const char* kFormat = "claimmark";
+
+// ============================== writing ==============================
+
+std::string color_string(uint32_t rgb) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
+    return buf;
+}
+
+ordered_json document_json(const Document& d, bool include_text) {
+    ordered_json o;
+    o["id"] = d.meta.id;
+    o["sha256"] = sha256_hex(d.text.utf8());
+    o["title"] = d.meta.title;
+    o["outlet"] = d.meta.outlet;
+    o["author"] = d.meta.author;
+    o["date"] = d.meta.date;
+    if (!d.meta.date_note.empty()) o["date_note"] = d.meta.date_note;
+    if (include_text) o["text"] = d.text.utf8();
+    return o;
+}
+
+ordered_json label_json(const Label& l) {
+    return ordered_json{{"id", l.id}, {"name", l.name}, {"color", color_string(l.color)}, {"role", to_string(l.role)}};
+}
+
+ordered_json entity_json(const Entity& e) {
+    ordered_json o{{"id", e.id}, {"name", e.name}, {"kind", to_string(e.kind)}, {"aliases", e.aliases}};
+    if (!e.external_id.empty()) o["external_id"] = e.external_id;
+    return o;
+}
+
+// A range with its quote and kQuoteContext code points either side, when the
+// document's text is known.
+ordered_json range_json(const Range& r, const Text* text) {
+    ordered_json o{{"start", r.start}, {"end", r.end}};
+    if (text) {
+        const size_t before = r.start > kQuoteContext ? r.start - kQuoteContext : 0;
+        o["exact"] = std::string(text->slice(r.start, r.end));
+        o["prefix"] = std::string(text->slice(before, r.start));
+        o["suffix"] = std::string(text->slice(r.end, static_cast<size_t>(r.end) + kQuoteContext));
+    }
+    return o;
+}
+
+ordered_json span_json(const Span& s, const Text* text) {
+    ordered_json ranges = ordered_json::array();
+    for (const Range& r : s.ranges) ranges.push_back(range_json(r, text));
+    ordered_json o{{"id", s.id}, {"doc", s.doc}, {"label", s.label}, {"ranges", std::move(ranges)}};
+    if (s.entity != kNoId) o["entity"] = s.entity;
+    if (!s.note.empty()) o["note"] = s.note;
+    if (!s.attributes.empty()) {
+        ordered_json attributes = ordered_json::object();
+        for (const auto& [key, value] : s.attributes) attributes[key] = value;  // std::map: sorted keys
+        o["attributes"] = std::move(attributes);
+    }
+    o["created"] = s.created;
+    o["modified"] = s.modified;
+    return o;
+}
+
+ordered_json relation_json(const Relation& r) {
+    return ordered_json{{"id", r.id}, {"type", to_string(r.type)}, {"from", r.from}, {"to", r.to}};
+}
+
+ordered_json zone_json(const Zone& z) {
+    return ordered_json{
+        {"id", z.id}, {"doc", z.doc}, {"start", z.range.start}, {"end", z.range.end}, {"kind", to_string(z.kind)}};
+}
+
+// ============================== reading ==============================
+
+// Parses without exceptions (the web app is built without them) but keeps
+// nlohmann's message, which the non-throwing json::parse drops (as in
+// annotations_json.cpp).
+class DomParser : public nlohmann::detail::json_sax_dom_parser<json> {
+public:
+    explicit DomParser(json& result) : json_sax_dom_parser(result, false) {}
+    template <class Exception>
+    bool parse_error(std::size_t position, const std::string& last_token, const Exception& ex) {
+        message = ex.what();
+        return json_sax_dom_parser::parse_error(position, last_token, ex);
+    }
+    std::string message;
+};
+
+// JSON pointer steps (RFC 6901: "~" and "/" in a key are escaped).
+std::string at(const std::string& path, const std::string& key) {
+    std::string out = path + "/";
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+std::string at(const std::string& path, size_t index) { return path + "/" + std::to_string(index); }
+
+const json* member(const json& o, const char* key) {
+    const auto it = o.find(key);
+    return it == o.end() ? nullptr : &*it;
+}
+
+bool as_u32(const json& v, uint32_t& out) {
+    if (!v.is_number_unsigned() || v.get<uint64_t>() > UINT32_MAX) return false;
+    out = static_cast<uint32_t>(v.get<uint64_t>());
+    return true;
+}
+
+bool as_id(const json& v, Id& out) { return as_u32(v, out) && out != kNoId; }
+
+std::string str(uint32_t n) { return std::to_string(n); }
+std::string str(const Range& r) { return str(r.start) + "-" + str(r.end); }
+std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+
+// A quote for a message: at most 40 code points.
+std::string short_quote(const std::string& s) {
+    const Text t(s);
+    return in_quotes(t.size() > 40 ? std::string(t.slice(0, 39)) + "\xE2\x80\xA6" : s);
+}
+
+bool is_sha256(const std::string& s) {
+    return s.size() == 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// "#RRGGBB", either case.
+bool parse_color(const std::string& s, uint32_t& out) {
+    if (s.size() != 7 || s[0] != '#') return false;
+    uint32_t v = 0;
+    for (size_t i = 1; i < 7; ++i) {
+        const int d = hex_digit(s[i]);
+        if (d < 0) return false;
+        v = v * 16 + static_cast<uint32_t>(d);
+    }
+    out = v;
+    return true;
+}
+
+// ASCII case folding, for matching entity names (other scripts match exactly).
+std::string fold(const std::string& s) {
+    std::string out = s;
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool can_have_entity(LabelRole r) { return r == LabelRole::Speaker || r == LabelRole::Source; }
+
+// The editor's rule: said_by links a claim to a speaker, reported_by a claim
+// to a source, the others a claim to a claim.
+LabelRole target_role(RelationType t) {
+    switch (t) {
+        case RelationType::SaidBy: return LabelRole::Speaker;
+        case RelationType::ReportedBy: return LabelRole::Source;
+        default: return LabelRole::Claim;
+    }
+}
+
+bool relation_fits(RelationType t, LabelRole from, LabelRole to) {
+    return from == LabelRole::Claim && to == target_role(t);
+}
+
+// Length of the common end of a and b, and of their common start.
+size_t common_suffix(std::string_view a, std::string_view b) {
+    size_t n = 0;
+    while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n]) ++n;
+    return n;
+}
+size_t common_prefix(std::string_view a, std::string_view b) {
+    size_t n = 0;
+    while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+    return n;
+}
+
+// True when the text before and after r ends and starts with prefix and suffix.
+bool context_agrees(const Text& text, const Range& r, const std::string& prefix, const std::string& suffix) {
+    const std::string_view t = text.utf8();
+    const size_t from = text.byte_of(r.start), to = text.byte_of(r.end);
+    return common_suffix(t.substr(0, from), prefix) == prefix.size() &&
+           common_prefix(t.substr(to), suffix) == suffix.size();
+}
+
+// Where `exact` occurs in the text: the occurrence whose surroundings agree
+// best with prefix and suffix, then the one nearest to `near`.
+std::optional<Range> find_quote(const Text& text, const std::string& exact, const std::string& prefix,
+                                const std::string& suffix, uint32_t near) {
+    const std::string& t = text.utf8();
+    std::optional<Range> best;
+    size_t best_score = 0, best_distance = 0;
+    // Valid UTF-8 never matches in the middle of a character, so byte search
+    // finds code point boundaries.
+    for (size_t at_byte = t.find(exact); at_byte != std::string::npos; at_byte = t.find(exact, at_byte + 1)) {
+        const std::string_view before = std::string_view(t).substr(0, at_byte);
+        const std::string_view after = std::string_view(t).substr(at_byte + exact.size());
+        const size_t score = common_suffix(before, prefix) + common_prefix(after, suffix);
+        const auto start = static_cast<uint32_t>(text.cp_of_byte(at_byte));
+        const size_t distance = start > near ? start - near : near - start;
+        if (!best || score > best_score || (score == best_score && distance < best_distance)) {
+            best = Range{start, static_cast<uint32_t>(text.cp_of_byte(at_byte + exact.size()))};
+            best_score = score;
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+// Reads a file into a standalone state (the file's own ids), then builds the
+// result for the mode. Every problem names its JSON path.
+class Importer {
+public:
+    Importer(const std::vector<Document>& corpus, ProjectImport& out) : corpus_(corpus), out_(out) {}
+
+    void run(std::string_view text, const Annotations& current, ImportMode mode) {
+        json j;
+        if (!parse_file(text, j)) return;
+        section(j, "documents", [this](const json& o, const std::string& p) { read_document(o, p); });
+        section(j, "labels", [this](const json& o, const std::string& p) { read_label(o, p); });
+        section(j, "entities", [this](const json& o, const std::string& p) { read_entity(o, p); });
+        section(j, "annotations", [this](const json& o, const std::string& p) { read_span(o, p); });
+        section(j, "relations", [this](const json& o, const std::string& p) { read_relation(o, p); });
+        section(j, "zones", [this](const json& o, const std::string& p) { read_zone(o, p); });
+        read_clusters(j);
+        for (const auto& entry : docs_) {
+            const DocTarget& d = entry.second;
+            if (d.problem != SIZE_MAX)
+                out_.problems[d.problem].done =
+                    d.skipped == 0 ? "nothing in the file refers to it"
+                                   : "skipped the " + std::to_string(d.skipped) + " annotation(s) and zone(s) in it";
+        }
+
+        Annotations result;
+        if (mode == ImportMode::Replace) {
+            result = std::move(in_);
+            result.next_id = owners_.empty() ? 1 : owners_.rbegin()->first + 1;
+        } else {
+            result = merge(current);
+        }
+        const std::string broken = invariants(result);
+        if (!broken.empty()) {  // a bug here, not in the file: never hand over a broken state
+            out_.new_documents.clear();
+            fatal("the imported state breaks a rule of the model (" + broken.substr(0, broken.find('\n')) + ")");
+            return;
+        }
+        out_.annotations = std::move(result);
+        out_.ok = true;
+    }
+
+private:
+    // A document of the file as the loaded state sees it.
+    struct DocTarget {
+        std::string id;   // its id in the loaded state
+        int corpus = -1;  // index of the open document it is, or
+        int added = -1;   // index in new_documents, or neither: not available
+        // When it is not available: the problem that says so, and how many
+        // annotations and zones were skipped for it.
+        size_t problem = SIZE_MAX, skipped = 0;
+    };
+
+    void problem(const std::string& path, const std::string& what, const std::string& done) {
+        out_.problems.push_back(ImportProblem{path, what, done, false});
+    }
+    void fatal(const std::string& what) {
+        out_.problems.push_back(ImportProblem{"", what, "nothing was loaded", true});
+    }
+
+    // --- the file as a whole ---
+
+    bool parse_file(std::string_view text, json& j) {
+        DomParser parser(j);
+        if (!json::sax_parse(text.data(), text.data() + text.size(), &parser) || !parser.message.empty()) {
+            fatal("the file is not valid JSON (" + (parser.message.empty() ? "no details" : parser.message) + ")");
+            return false;
+        }
+        if (!j.is_object()) {
+            fatal("the file is not a ClaimMark project: it must be a JSON object");
+            return false;
+        }
+        const json* format = member(j, "format");
+        if (!format || !format->is_string() || format->get<std::string>() != kFormat) {
+            const json* schema = member(j, "schema");
+            if (schema && schema->is_string() && schema->get<std::string>() == "claimmark/annotations")
+                fatal("this is a ClaimMark annotations state, not a project file (\"format\" must be \"claimmark\")");
+            else
+                fatal("the file is not a ClaimMark project: \"format\" must be \"claimmark\"");
+            return false;
+        }
+        const json* version = member(j, "version");
+        if (!version || !version->is_number_integer()) {
+            fatal("\"version\" is missing or not a whole number");
+            return false;
+        }
+        if (*version != kProjectFormatVersion) {
+            const bool newer = *version > kProjectFormatVersion;
+            fatal(newer ? "the file was written by a newer ClaimMark (format version " + version->dump() +
+                              "); this version reads version " + std::to_string(kProjectFormatVersion)
+                        : "format version " + version->dump() + " does not exist (this version reads version " +
+                              std::to_string(kProjectFormatVersion) + ")");
+            return false;
+        }
+        return true;
+    }
+
+    // A top-level list: each entry that is an object goes to `read`.
+    void section(const json& j, const char* key, const std::function<void(const json&, const std::string&)>& read) {
+        const std::string path = at("", key);
+        const json* items = member(j, key);
+        if (!items) return;  // an empty list
+        if (!items->is_array()) {
+            problem(path, "\"" + std::string(key) + "\" is not a list", "ignored it");
+            return;
+        }
+        for (size_t i = 0; i < items->size(); ++i) {
+            const json& o = (*items)[i];
+            if (o.is_object())
+                read(o, at(path, i));
+            else
+                problem(at(path, i), "is not an object", "skipped it");
+        }
+    }
+
+    void read_clusters(const json& j) {
+        const json* clusters = member(j, "clusters");
+        if (!clusters) return;
+        if (!clusters->is_array())
+            problem("/clusters", "\"clusters\" is not a list", "ignored it");
+        else if (!clusters->empty())
+            problem("/clusters",
+                    std::to_string(clusters->size()) +
+                        " cluster(s) found, which this version of ClaimMark does not hold yet",
+                    "ignored them");
+    }
+
+    // --- field helpers: `what` names the object kind in "skipped this <what>" ---
+
+    // Optional string: absent gives `fallback`; another type gives it too, listed.
+    std::string opt_string(const json& o, const std::string& path, const char* key, const std::string& fallback) {
+        const json* v = member(o, key);
+        if (!v) return fallback;
+        if (v->is_string()) return v->get<std::string>();
+        problem(at(path, key), "\"" + std::string(key) + "\" is not a string",
+                fallback.empty() ? "left it empty" : "used " + in_quotes(fallback));
+        return fallback;
+    }
+
+    // Optional enum name: absent gives `fallback`; an unknown name too, listed.
+    template <class Enum>
+    Enum opt_name(const json& o, const std::string& path, const char* key, Enum fallback, const char* choices) {
+        const json* v = member(o, key);
+        Enum out = fallback;
+        if (!v || (v->is_string() && parse(v->get<std::string>(), out))) return out;
+        problem(at(path, key), "\"" + std::string(key) + "\" must be one of " + choices + ", not " + v->dump(),
+                std::string("used ") + in_quotes(to_string(fallback)));
+        return fallback;
+    }
+
+    double opt_time(const json& o, const std::string& path, const char* key) {
+        const json* v = member(o, key);
+        if (!v) return 0;
+        if (v->is_number()) return v->get<double>();
+        problem(at(path, key), "\"" + std::string(key) + "\" is not a number", "used 0 (unknown)");
+        return 0;
+    }
+
+    // A required id (1 to 2^32-1) that no other object of the file has.
+    bool read_id(const json& o, const std::string& path, const std::string& what, Id& out) {
+        const json* v = member(o, "id");
+        if (!v || !as_id(*v, out)) {
+            problem(at(path, "id"), "\"id\" is missing or not a whole number from 1 to 4294967295",
+                    "skipped this " + what);
+            return false;
+        }
+        const auto it = owners_.find(out);
+        if (it != owners_.end()) {
+            problem(at(path, "id"), "id " + str(out) + " is also used by " + it->second, "skipped this " + what);
+            return false;
+        }
+        return true;
+    }
+    void keep_id(Id id, const std::string& what, const std::string& path) {
+        owners_.emplace(id, what + " " + str(id));
+        paths_.emplace(id, path);
+    }
+
+    // A required reference to another object; false (listed) when it is not a valid id.
+    bool read_ref(const json& o, const std::string& path, const char* key, const std::string& what, Id& out) {
+        const json* v = member(o, key);
+        if (v && as_id(*v, out)) return true;
+        problem(at(path, key), "\"" + std::string(key) + "\" is missing or not a whole number from 1 to 4294967295",
+                "skipped this " + what);
+        return false;
+    }
+
+    // --- documents ---
+
+    const Text* text_of(const DocTarget& d) const {
+        if (d.corpus >= 0) return &corpus_[static_cast<size_t>(d.corpus)].text;
+        if (d.added >= 0) return &out_.new_documents[static_cast<size_t>(d.added)].text;
+        return nullptr;
+    }
+
+    void read_document(const json& o, const std::string& path) {
+        std::optional<std::string> text;
+        if (const json* v = member(o, "text")) {
+            if (v->is_string())
+                text = v->get<std::string>();
+            else
+                problem(at(path, "text"), "\"text\" is not a string", "read this document without its text");
+        }
+        std::string declared;  // the file's sha256
+        if (const json* v = member(o, "sha256")) {
+            if (v->is_string() && is_sha256(v->get<std::string>()))
+                declared = v->get<std::string>();
+            else
+                problem(at(path, "sha256"), "\"sha256\" is not 64 lowercase hex digits", "ignored it");
+        }
+        std::string hash = declared, normal;
+        if (text) {
+            normal = normalise_newlines(*text);
+            if (normal != *text)
+                problem(at(path, "text"), "the text has carriage returns or a byte-order mark",
+                        "removed them as when opening an article (ranges are re-anchored by their quotes)");
+            hash = sha256_hex(normal);
+            if (!declared.empty() && declared != hash && declared != sha256_hex(*text))
+                problem(at(path, "sha256"), "\"sha256\" does not match the text", "used the text's own SHA-256");
+        }
+
+        std::string id;
+        if (const json* v = member(o, "id"); v && v->is_string() && !v->get<std::string>().empty()) {
+            id = v->get<std::string>();
+        } else if (!hash.empty()) {
+            id = hash.substr(0, 16);
+            problem(at(path, "id"), "\"id\" is missing or not a non-empty string",
+                    "used the first 16 digits of its SHA-256, " + in_quotes(id));
+        } else {
+            problem(at(path, "id"), "\"id\" is missing or not a non-empty string, and there is no text to name it by",
+                    "skipped this document");
+            return;
+        }
+        if (docs_.count(id)) {
+            problem(at(path, "id"), "document " + in_quotes(id) + " is listed twice", "skipped this entry");
+            return;
+        }
+        DocumentMeta meta;
+        meta.id = id;
+        meta.title = opt_string(o, path, "title", id);
+        meta.outlet = opt_string(o, path, "outlet", "");
+        meta.author = opt_string(o, path, "author", "");
+        meta.date = opt_string(o, path, "date", "");
+        meta.date_note = opt_string(o, path, "date_note", "");
+
+        DocTarget target;
+        int match = -1;  // an open document with this text: the one with this id first, then any
+        if (!hash.empty()) {
+            const int same_id = index_of(id);
+            if (same_id >= 0 && sha256_of(static_cast<size_t>(same_id)) == hash) match = same_id;
+            for (size_t i = 0; i < corpus_.size() && match < 0; ++i)
+                if (sha256_of(i) == hash) match = static_cast<int>(i);
+        }
+        if (match >= 0) {
+            target.corpus = match;
+            target.id = corpus_[static_cast<size_t>(match)].meta.id;
+            report_meta_differences(path, corpus_[static_cast<size_t>(match)].meta, meta, o);
+        } else if (const int same_id = index_of(id); same_id >= 0) {
+            target.corpus = same_id;
+            target.id = id;
+            if (!hash.empty())
+                problem(path, "the open document " + in_quotes(id) + " has other text (its SHA-256 differs)",
+                        "kept the open text: ranges whose quotes moved are re-anchored, those whose quotes are gone "
+                        "are skipped, zones stay at their offsets");
+            report_meta_differences(path, corpus_[static_cast<size_t>(same_id)].meta, meta, o);
+        } else if (text) {
+            Document d;
+            d.meta = std::move(meta);
+            d.text = Text(normal);
+            target.added = static_cast<int>(out_.new_documents.size());
+            target.id = id;
+            out_.new_documents.push_back(std::move(d));
+        } else {
+            target.id = id;
+            target.problem = out_.problems.size();
+            problem(path, "document " + in_quotes(id) + " is not open and this file does not hold its text", "");
+        }
+        docs_.emplace(id, std::move(target));
+    }
+
+    void report_meta_differences(const std::string& path, const DocumentMeta& open, const DocumentMeta& file,
+                                 const json& o) {
+        std::vector<std::string> fields;
+        const auto check = [&](const char* key, const std::string& a, const std::string& b) {
+            if (member(o, key) && a != b) fields.push_back(key);
+        };
+        check("title", open.title, file.title);
+        check("outlet", open.outlet, file.outlet);
+        check("author", open.author, file.author);
+        check("date", open.date, file.date);
+        if (fields.empty()) return;
+        std::string list;
+        for (size_t i = 0; i < fields.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == fields.size() ? " and " : ", ") + fields[i];
+        problem(path, "the open document " + in_quotes(open.id) + " has another " + list, "kept the open document's");
+    }
+
+    const std::string& sha256_of(size_t corpus_index) {
+        auto it = corpus_hashes_.find(corpus_index);
+        if (it == corpus_hashes_.end())
+            it = corpus_hashes_.emplace(corpus_index, sha256_hex(corpus_[corpus_index].text.utf8())).first;
+        return it->second;
+    }
+
+    int index_of(const std::string& id) const {
+        for (size_t i = 0; i < corpus_.size(); ++i)
+            if (corpus_[i].meta.id == id) return static_cast<int>(i);
+        return -1;
+    }
+
+    // The document an annotation or zone names: one of the file's, else an
+    // open one with that id. Null (listed unless already) if there is none.
+    const DocTarget* document(const json& o, const std::string& path, const std::string& what) {
+        const json* v = member(o, "doc");
+        if (!v || !v->is_string()) {
+            problem(at(path, "doc"), "\"doc\" is missing or not a string", "skipped this " + what);
+            return nullptr;
+        }
+        const std::string id = v->get<std::string>();
+        auto it = docs_.find(id);
+        if (it == docs_.end()) {
+            DocTarget t;
+            t.id = id;
+            t.corpus = index_of(id);
+            it = docs_.emplace(id, t).first;
+        }
+        DocTarget& target = it->second;
+        if (text_of(target)) return &target;
+        if (target.problem == SIZE_MAX) {
+            target.problem = out_.problems.size();
+            problem(at(path, "doc"), "document " + in_quotes(id) + " is neither in this file nor open", "");
+        }
+        ++target.skipped;
+        return nullptr;
+    }
+
+    // --- labels, entities ---
+
+    void read_label(const json& o, const std::string& path) {
+        Label l;
+        if (!read_id(o, path, "label", l.id)) return;
+        l.name = opt_string(o, path, "name", "");
+        if (l.name.empty()) {
+            problem(at(path, "name"), "the label has no name", "skipped this label");
+            return;
+        }
+        for (const Label& other : in_.labels) {
+            if (other.name == l.name) {
+                problem(at(path, "name"), "the name " + in_quotes(l.name) + " is also used by label " + str(other.id),
+                        "skipped this label");
+                return;
+            }
+        }
+        l.color = suggested_label_color(in_.labels.size());
+        if (const json* v = member(o, "color")) {
+            if (!v->is_string() || !parse_color(v->get<std::string>(), l.color)) {
+                l.color = suggested_label_color(in_.labels.size());
+                problem(at(path, "color"), "\"color\" must be a colour like \"#E69F00\", not " + v->dump(),
+                        "used the default colour " + color_string(l.color));
+            }
+        }
+        l.role = opt_name(o, path, "role", LabelRole::Other, "claim, speaker, source, other");
+        keep_id(l.id, "label", path);
+        in_.labels.push_back(std::move(l));
+    }
+
+    void read_entity(const json& o, const std::string& path) {
+        Entity e;
+        if (!read_id(o, path, "entity", e.id)) return;
+        e.name = opt_string(o, path, "name", "");
+        if (e.name.empty()) {
+            problem(at(path, "name"), "the entity has no name", "skipped this entity (its mentions lose the link)");
+            return;
+        }
+        e.kind = opt_name(o, path, "kind", EntityKind::Person, "person, organisation, outlet, document");
+        if (const json* v = member(o, "aliases")) {
+            bool dropped = false;
+            if (!v->is_array()) {
+                problem(at(path, "aliases"), "\"aliases\" is not a list", "ignored it");
+            } else {
+                for (const json& alias : *v) {
+                    const bool ok =
+                        alias.is_string() && !alias.get<std::string>().empty() && alias.get<std::string>() != e.name &&
+                        std::find(e.aliases.begin(), e.aliases.end(), alias.get<std::string>()) == e.aliases.end();
+                    if (ok)
+                        e.aliases.push_back(alias.get<std::string>());
+                    else
+                        dropped = true;
+                }
+            }
+            if (dropped)
+                problem(at(path, "aliases"), "some aliases are not strings, empty, repeated or the name itself",
+                        "dropped those");
+        }
+        e.external_id = opt_string(o, path, "external_id", "");
+        keep_id(e.id, "entity", path);
+        in_.entities.emplace(e.id, std::move(e));
+    }
+
+    // --- annotations ---
+
+    // One range, checked against the text and re-anchored by its quote if
+    // needed. Nothing when it cannot be placed (listed).
+    std::optional<Range> read_range(const json& r, const std::string& path, const Text& text) {
+        uint32_t start = 0, end = 0;
+        const json* s = r.is_object() ? member(r, "start") : nullptr;
+        const json* e = r.is_object() ? member(r, "end") : nullptr;
+        if (!s || !e || !as_u32(*s, start) || !as_u32(*e, end)) {
+            problem(path, "a range must be an object with whole-number \"start\" and \"end\"",
+                    "skipped this annotation");
+            return std::nullopt;
+        }
+        const Range given{start, end};
+        const auto quote = [&](const char* key) {
+            const json* v = member(r, key);
+            if (v && !v->is_string())
+                problem(at(path, key), "\"" + std::string(key) + "\" is not a string", "ignored it");
+            return v && v->is_string() ? v->get<std::string>() : std::string();
+        };
+        const std::string exact = quote("exact"), prefix = quote("prefix"), suffix = quote("suffix");
+        const bool inside = start < end && end <= text.size();
+        const bool quote_here = inside && text.slice(start, end) == exact;
+        if (inside && (exact.empty() || (quote_here && context_agrees(text, given, prefix, suffix)))) return given;
+        if (quote_here) {
+            // The quote is here but its surroundings are not (the text
+            // changed): it may have moved to where they are.
+            const std::optional<Range> best = find_quote(text, exact, prefix, suffix, start);
+            if (!best || *best == given) return given;
+            problem(
+                path,
+                "the text around " + str(given) + " is not the prefix and suffix of its quote " + short_quote(exact),
+                "re-anchored it to " + str(*best) + ", where quote, prefix and suffix agree best");
+            return best;
+        }
+
+        std::string what;
+        if (start >= end)
+            what = "range " + str(given) + " is empty";
+        else if (!inside)
+            what =
+                "range " + str(given) + " is past the end of the text (" + std::to_string(text.size()) + " characters)";
+        else
+            what = "the text at " + str(given) + " is not the quote " + short_quote(exact);
+        if (exact.empty()) {
+            problem(path, what + ", and there is no quote to find it by", "skipped this annotation");
+            return std::nullopt;
+        }
+        const std::optional<Range> found = find_quote(text, exact, prefix, suffix, start);
+        if (!found) {
+            problem(path, what + ", and the quote " + short_quote(exact) + " is nowhere in the text",
+                    "skipped this annotation");
+            return std::nullopt;
+        }
+        problem(path, what, "re-anchored it to " + str(*found) + ", where the quote is");
+        return found;
+    }
+
+    void read_span(const json& o, const std::string& path) {
+        Span s;
+        if (!read_id(o, path, "annotation", s.id)) return;
+        const DocTarget* doc = document(o, path, "annotation");
+        if (!doc) return;
+        s.doc = doc->id;
+        const Text& text = *text_of(*doc);
+        if (!read_ref(o, path, "label", "annotation", s.label)) return;
+        const Label* label = in_.label(s.label);
+        if (!label) {
+            problem(at(path, "label"), "label " + str(s.label) + " does not exist (or was skipped)",
+                    "skipped this annotation");
+            return;
+        }
+        const json* ranges = member(o, "ranges");
+        if (!ranges || !ranges->is_array() || ranges->empty()) {
+            problem(at(path, "ranges"), "\"ranges\" is missing or not a non-empty list", "skipped this annotation");
+            return;
+        }
+        for (size_t k = 0; k < ranges->size(); ++k) {
+            const std::optional<Range> r = read_range((*ranges)[k], at(at(path, "ranges"), k), text);
+            if (!r) return;
+            s.ranges.push_back(*r);
+        }
+        std::vector<Range> tidy = normalise_ranges(s.ranges, text.size());
+        if (tidy != s.ranges)
+            problem(at(path, "ranges"), "the ranges overlap, touch or are out of order", "sorted and joined them");
+        s.ranges = std::move(tidy);
+
+        if (const json* v = member(o, "entity")) {
+            Id entity = kNoId;
+            if (!as_id(*v, entity))
+                problem(at(path, "entity"), "\"entity\" is not a whole number from 1 to 4294967295",
+                        "left the annotation without an entity");
+            else if (!in_.entity(entity))
+                problem(at(path, "entity"), "entity " + str(entity) + " does not exist (or was skipped)",
+                        "left the annotation without an entity");
+            else if (!can_have_entity(label->role))
+                problem(at(path, "entity"),
+                        std::string("only speaker and source annotations can point to an entity (this one's role is ") +
+                            to_string(label->role) + ")",
+                        "left the annotation without an entity");
+            else
+                s.entity = entity;
+        }
+        s.note = opt_string(o, path, "note", "");
+        if (const json* v = member(o, "attributes")) {
+            bool dropped = !v->is_object();
+            if (v->is_object()) {
+                for (const auto& [key, value] : v->items()) {
+                    if (key.empty() || !value.is_string() || value.get<std::string>().empty())
+                        dropped = true;
+                    else
+                        s.attributes[key] = value.get<std::string>();
+                }
+            }
+            if (dropped)
+                problem(at(path, "attributes"),
+                        "\"attributes\" must be an object of non-empty strings with non-empty names",
+                        "dropped the attributes that are not");
+        }
+        s.created = opt_time(o, path, "created");
+        s.modified = opt_time(o, path, "modified");
+        keep_id(s.id, "annotation", path);
+        in_.spans.emplace(s.id, std::move(s));
+    }
+
+    // --- relations, zones ---
+
+    void read_relation(const json& o, const std::string& path) {
+        Relation r;
+        if (!read_id(o, path, "relation", r.id)) return;
+        const json* type = member(o, "type");
+        if (!type || !type->is_string() || !parse(type->get<std::string>(), r.type)) {
+            problem(at(path, "type"),
+                    "\"type\" must be one of said_by, reported_by, same_claim, supports, contradicts, not " +
+                        (type ? type->dump() : std::string("missing")),
+                    "skipped this relation");
+            return;
+        }
+        if (!read_ref(o, path, "from", "relation", r.from) || !read_ref(o, path, "to", "relation", r.to)) return;
+        const std::pair<const char*, Id> ends[] = {{"from", r.from}, {"to", r.to}};
+        for (const auto& [key, id] : ends) {
+            if (!in_.span(id)) {
+                problem(at(path, key), "annotation " + str(id) + " does not exist (or was skipped)",
+                        "skipped this relation");
+                return;
+            }
+        }
+        std::string wrong = fit_problem(in_, r);
+        if (!wrong.empty()) {
+            problem(path, wrong, "skipped this relation");
+            return;
+        }
+        keep_id(r.id, "relation", path);
+        in_.relations.emplace(r.id, r);
+    }
+
+    // Why a relation cannot be in `a` (self-link, roles, repeat); "" if it can.
+    static std::string fit_problem(const Annotations& a, const Relation& r) {
+        if (r.from == r.to) return "the relation links annotation " + str(r.from) + " to itself";
+        const LabelRole from = a.label(a.span(r.from)->label)->role, to = a.label(a.span(r.to)->label)->role;
+        if (!relation_fits(r.type, from, to))
+            return std::string(to_string(r.type)) + " must link a claim to a " + to_string(target_role(r.type)) +
+                   " (here: " + to_string(from) + " to " + to_string(to) + ")";
+        for (const auto& entry : a.relations) {
+            const Relation& x = entry.second;
+            if (x.type == r.type && x.from == r.from && x.to == r.to)
+                return "the relation repeats relation " + str(x.id);
+        }
+        return "";
+    }
+
+    void read_zone(const json& o, const std::string& path) {
+        Zone z;
+        if (!read_id(o, path, "zone", z.id)) return;
+        const DocTarget* doc = document(o, path, "zone");
+        if (!doc) return;
+        z.doc = doc->id;
+        const json* s = member(o, "start");
+        const json* e = member(o, "end");
+        if (!s || !e || !as_u32(*s, z.range.start) || !as_u32(*e, z.range.end)) {
+            problem(path, "a zone needs whole-number \"start\" and \"end\"", "skipped this zone");
+            return;
+        }
+        const size_t length = text_of(*doc)->size();
+        if (z.range.empty() || z.range.end > length) {
+            problem(path,
+                    "range " + str(z.range) + " is empty or past the end of the text (" + std::to_string(length) +
+                        " characters)",
+                    "skipped this zone");
+            return;
+        }
+        z.kind = opt_name(o, path, "kind", ZoneKind::Body, "body, comments, furniture");
+        if (const Zone* other = overlapping(in_, z)) {
+            problem(path, "the zone overlaps zone " + str(other->id) + " (" + str(other->range) + ")",
+                    "skipped this zone");
+            return;
+        }
+        keep_id(z.id, "zone", path);
+        in_.zones.emplace(z.id, z);
+    }
+
+    static const Zone* overlapping(const Annotations& a, const Zone& z) {
+        for (const auto& entry : a.zones) {
+            const Zone& x = entry.second;
+            if (x.doc == z.doc && x.range.start < z.range.end && z.range.start < x.range.end) return &x;
+        }
+        return nullptr;
+    }
+
+    // --- merge ---
+
+    const std::string& path_of(Id incoming) const { return paths_.at(incoming); }
+
+    // The open entity an incoming one is: same external id, else same name,
+    // else a name or alias in common (ignoring ASCII case). Entities with
+    // different external ids never match.
+    static Id match_entity(const Annotations& current, const Entity& e) {
+        const auto names = [](const Entity& x) {
+            std::set<std::string> out{fold(x.name)};
+            for (const std::string& a : x.aliases) out.insert(fold(a));
+            return out;
+        };
+        const std::set<std::string> mine = names(e);
+        Id by_name = kNoId, by_alias = kNoId;
+        for (const auto& [id, c] : current.entities) {
+            const bool both_ids = !c.external_id.empty() && !e.external_id.empty();
+            if (both_ids && c.external_id == e.external_id) return id;
+            if (both_ids) continue;
+            if (!by_name && fold(c.name) == fold(e.name)) by_name = id;
+            if (!by_alias) {
+                const std::set<std::string> theirs = names(c);
+                if (std::any_of(mine.begin(), mine.end(), [&](const std::string& n) { return theirs.count(n) > 0; }))
+                    by_alias = id;
+            }
+        }
+        return by_name ? by_name : by_alias;
+    }
+
+    Annotations merge(const Annotations& current) {
+        Annotations a = current;
+        std::map<Id, Id> labels, entities, spans;  // incoming id -> id in the result
+
+        for (const Label& l : in_.labels) {
+            auto it = std::find_if(a.labels.begin(), a.labels.end(), [&](const Label& x) { return x.name == l.name; });
+            if (it == a.labels.end()) {
+                Label added = l;
+                added.id = a.next_id++;
+                labels[l.id] = added.id;
+                a.labels.push_back(added);
+                continue;
+            }
+            labels[l.id] = it->id;
+            const auto looks = [](const Label& x) {
+                return "colour " + color_string(x.color) + ", role " + to_string(x.role);
+            };
+            if (it->color != l.color || it->role != l.role)
+                problem(path_of(l.id),
+                        "the open project also has a label " + in_quotes(l.name) + ", with " + looks(*it) +
+                            " (this file: " + looks(l) + ")",
+                        "kept the open project's label for both");
+        }
+
+        for (const auto& [id, e] : in_.entities) {
+            const Id match = match_entity(current, e);
+            if (!match) {
+                Entity added = e;
+                added.id = a.next_id++;
+                entities[id] = added.id;
+                a.entities.emplace(added.id, added);
+                continue;
+            }
+            entities[id] = match;
+            Entity& kept = a.entities.at(match);
+            std::set<std::string> known{fold(kept.name)};
+            for (const std::string& alias : kept.aliases) known.insert(fold(alias));
+            std::vector<std::string> more{e.name};
+            more.insert(more.end(), e.aliases.begin(), e.aliases.end());
+            for (const std::string& name : more)
+                if (known.insert(fold(name)).second) kept.aliases.push_back(name);
+            if (kept.external_id.empty()) kept.external_id = e.external_id;
+            if (kept.kind != e.kind)
+                problem(path_of(id),
+                        "entity " + in_quotes(e.name) + " is the open project's " + in_quotes(kept.name) +
+                            ", whose kind is " + to_string(kept.kind) + " (this file: " + to_string(e.kind) + ")",
+                        "kept " + std::string(to_string(kept.kind)));
+        }
+
+        // Existing spans by what makes them the same annotation.
+        std::map<std::tuple<std::string, Id, std::vector<Range>>, Id> existing;
+        for (const auto& [id, s] : current.spans) existing.emplace(std::make_tuple(s.doc, s.label, s.ranges), id);
+        for (const auto& [id, incoming] : in_.spans) {
+            Span s = incoming;
+            s.label = labels.at(s.label);
+            if (s.entity) s.entity = entities.at(s.entity);
+            const Label* label = a.label(s.label);
+            if (s.entity && !can_have_entity(label->role)) {
+                problem(path_of(id),
+                        "in the open project its label " + in_quotes(label->name) + " has the role " +
+                            to_string(label->role) + ", and only speakers and sources can point to an entity",
+                        "left the annotation without an entity");
+                s.entity = kNoId;
+            }
+            const auto same = existing.find(std::make_tuple(s.doc, s.label, s.ranges));
+            if (same != existing.end()) {
+                spans[id] = same->second;
+                const Span& old = current.spans.at(same->second);
+                if (old.entity != s.entity || old.note != s.note || old.attributes != s.attributes)
+                    problem(path_of(id),
+                            "the open project has the same annotation (" + str(old.id) +
+                                ") with another entity, note or attributes",
+                            "kept the open project's");
+                continue;
+            }
+            s.id = a.next_id++;
+            spans[id] = s.id;
+            a.spans.emplace(s.id, s);
+        }
+
+        for (const auto& [id, incoming] : in_.relations) {
+            Relation r = incoming;
+            r.from = spans.at(r.from);
+            r.to = spans.at(r.to);
+            const std::string wrong = fit_problem(a, r);
+            if (wrong.rfind("the relation repeats", 0) == 0) continue;  // already there: not duplicated
+            if (!wrong.empty()) {
+                problem(path_of(id), wrong + " once merged", "skipped this relation");
+                continue;
+            }
+            r.id = a.next_id++;
+            a.relations.emplace(r.id, r);
+        }
+
+        for (const auto& [id, incoming] : in_.zones) {
+            Zone z = incoming;
+            if (const Zone* other = overlapping(a, z)) {
+                if (other->range != z.range || other->kind != z.kind)
+                    problem(path_of(id),
+                            "the zone overlaps zone " + str(other->id) + " (" + str(other->range) + ", " +
+                                to_string(other->kind) + ") of the open project",
+                            "skipped this zone");
+                continue;
+            }
+            z.id = a.next_id++;
+            a.zones.emplace(z.id, z);
+        }
+        return a;
+    }
+
+    // The editor's own check, against the open and the new documents.
+    std::string invariants(const Annotations& a) const {
+        std::map<std::string, size_t> lengths;
+        for (const Document& d : corpus_) lengths.emplace(d.meta.id, d.text.size());
+        for (const Document& d : out_.new_documents) lengths.emplace(d.meta.id, d.text.size());
+        Editor check(
+            [&lengths](const std::string& doc) -> std::optional<size_t> {
+                const auto it = lengths.find(doc);
+                return it == lengths.end() ? std::nullopt : std::optional<size_t>(it->second);
+            },
+            nullptr);
+        check.reset(a);
+        return check.check_invariants();
+    }
+
+    const std::vector<Document>& corpus_;
+    ProjectImport& out_;
+    Annotations in_;                         // the file's state, with its own ids
+    std::map<std::string, DocTarget> docs_;  // by the file's document id
+    std::map<Id, std::string> owners_;       // which object of the file holds each id
+    std::map<Id, std::string> paths_;        // the JSON path of each object kept
+    std::map<size_t, std::string> corpus_hashes_;
+};
+
+}  // namespace
+
+std::string project_to_json(const Annotations& a, const std::vector<Document>& documents,
+                            const ProjectWriteOptions& options) {
+    std::map<std::string, const Text*> texts;
+    for (const Document& d : documents) texts.emplace(d.meta.id, &d.text);
+    const auto text_of = [&texts](const std::string& doc) -> const Text* {
+        const auto it = texts.find(doc);
+        return it == texts.end() ? nullptr : it->second;
+    };
+
+    ordered_json j;
+    j["format"] = kFormat;
+    j["version"] = kProjectFormatVersion;
+    ordered_json docs = ordered_json::array();
+    for (const Document& d : documents) docs.push_back(document_json(d, options.include_text));
+    j["documents"] = std::move(docs);
+    ordered_json labels = ordered_json::array();
+    for (const Label& l : a.labels) labels.push_back(label_json(l));
+    j["labels"] = std::move(labels);
+    ordered_json entities = ordered_json::array();
+    for (const auto& entry : a.entities) entities.push_back(entity_json(entry.second));
+    j["entities"] = std::move(entities);
+    ordered_json spans = ordered_json::array();
+    for (const auto& entry : a.spans) spans.push_back(span_json(entry.second, text_of(entry.second.doc)));
+    j["annotations"] = std::move(spans);
+    ordered_json relations = ordered_json::array();
+    for (const auto& entry : a.relations) relations.push_back(relation_json(entry.second));
+    j["relations"] = std::move(relations);
+    ordered_json zones = ordered_json::array();
+    for (const auto& entry : a.zones) zones.push_back(zone_json(entry.second));
+    j["zones"] = std::move(zones);
+    j["clusters"] = ordered_json::array();
+    // Replace rather than throw on invalid UTF-8: the web build has no exceptions.
+    return j.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_string(const ImportProblem& p) {
+    return (p.path.empty() ? "" : p.path + ": ") + p.what + "; " + p.done + ".";
+}
+
+ProjectImport import_project(std::string_view json_text, const std::vector<Document>& corpus,
+                             const Annotations& current, ImportMode mode) {
+    ProjectImport out;
+    Importer(corpus, out).run(json_text, current, mode);
+    return out;
+}
+
+}  // namespace cm
