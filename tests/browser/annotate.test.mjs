@@ -284,3 +284,95 @@ test("? shows every key and Esc closes it", async () => {
   await keys(page, "Escape");
   assert.equal((await view(page)).helpOpen, false);
 });
+
+test("clicking again on stacked annotations cycles through them, innermost first", async () => {
+  const { page } = app;
+  const { rects } = await locatePhrase(page, FIRST, "Huawei gets");
+  const r = rects[0];
+  const at = { x: r.x + r.width * 0.2, y: r.y + r.height / 2 };  // inside "Huawei": a Source inside the two-part claim
+  const m = await model(page);
+  const label = (id) => m.labels.find((l) => l.id === m.spans.find((s) => s.id === id).label).name;
+  const picked = [];
+  for (let k = 0; k < 3; k++) {
+    await page.mouse.click(at.x, at.y);
+    await settle(page);
+    picked.push((await view(page)).selectedAnnotation);
+    await page.waitForTimeout(450);  // slower than a double-click
+  }
+  assert.deepEqual(picked.slice(0, 2).map(label), ["Source", "Claim"]);
+  assert.equal(picked[2], picked[0], "and back to the first");
+});
+
+test("linking with the keyboard only: N to the claim, L, N to the speaker, Enter", async () => {
+  const { page } = app;
+  const CNET = "ed3b142e784ca930";
+  for (const [phrase, key] of [["he no longer wanted to stay in the US market", "1"], ["Ren Zhengfei", "2"], ["Les Echos", "3"]]) {
+    const { rects } = await locatePhrase(page, CNET, phrase);
+    await dragOver(page, rects);
+    await keys(page, key);
+  }
+  let m = await model(page);
+  const inDoc = spansIn(m, CNET);
+  const byLabel = (name) => inDoc.find((s) => s.label === labelId(m, name)).id;
+  const [claim, speaker, source] = [byLabel("Claim"), byLabel("Speaker"), byLabel("Source")];
+  await keys(page, "Escape", "Escape", "n");  // clear, then the first annotation in reading order
+  assert.equal((await view(page)).selectedAnnotation, speaker);
+  await keys(page, "n", "n");
+  assert.equal((await view(page)).selectedAnnotation, claim);
+  await keys(page, "l", "n");
+  assert.equal((await view(page)).linkCandidate, speaker);
+  await keys(page, "Enter");
+  await keys(page, "l", "n", "n");
+  assert.equal((await view(page)).linkCandidate, source);
+  await keys(page, "Enter");
+  m = await model(page);
+  const rels = m.relations.filter((r) => r.from === claim).map((r) => [r.type, r.to]).sort();
+  assert.deepEqual(rels, [["reported_by", source], ["said_by", speaker]]);
+  await page.screenshot({ path: shotPath("annotate-keyboard-links.png") });
+});
+
+test("Z marks reader comments and page furniture as zones, drawn in the margin and in the model", async () => {
+  const { page } = app;
+  const TOMS = "be08c3d948cef3cf";
+  const start = await locatePhrase(page, TOMS, "Ask a Category Expert");
+  const end = await locatePhrase(page, TOMS, "Example: Notebook, Android, SSD hard drive");
+  await dragOver(page, [start.rects[0], end.rects[end.rects.length - 1]]);
+  await keys(page, "z", "f");
+  // Longer than the view: click at its start, scroll to its end, Shift+click there.
+  const c0 = await locatePhrase(page, TOMS, "This thread is closed for comments");
+  await page.mouse.click(c0.rects[0].x + 1, c0.rects[0].y + c0.rects[0].height / 2);
+  await settle(page);
+  await page.waitForTimeout(450);
+  const c1 = await locatePhrase(page, TOMS, "Good riddance.");
+  const last = c1.rects[c1.rects.length - 1];
+  await page.keyboard.down("Shift");
+  await page.mouse.click(last.x + last.width - 1, last.y + last.height / 2);
+  await page.keyboard.up("Shift");
+  await settle(page);
+  await keys(page, "z", "c");
+  const m = await model(page);
+  const zones = m.zones.filter((z) => z.doc === TOMS).map((z) => [z.kind, z.start, z.end]);
+  assert.deepEqual(zones, [["furniture", start.range.start, end.range.end], ["comments", c0.range.start, c1.range.end]]);
+  await undo(page);
+  await settle(page);
+  assert.equal((await model(page)).zones.filter((z) => z.doc === TOMS).length, 1, "a zone is undoable");
+  await redo(page);
+  await settle(page);
+  const claim = await locatePhrase(page, TOMS, "Huawei's phones suck.");
+  await dragOver(page, claim.rects);
+  await keys(page, "1", "Escape");
+  await page.mouse.move(5, 400);
+  await page.screenshot({ path: shotPath("annotate-zones.png") });
+});
+
+test("in the dark theme the annotations stay legible", async () => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.evaluate(() => window.claimmark.open("065695c9ad3a5c37"));
+  const claim = await locatePhrase(page, FIRST, CLAIM);
+  await clickRects(page, claim.rects);
+  await page.mouse.move(5, 400);
+  await settle(page);
+  await page.screenshot({ path: shotPath("annotate-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
+});

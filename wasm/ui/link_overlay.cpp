@@ -55,7 +55,7 @@ void LinkOverlay::draw(ImDrawList* dl, const TextGeometry& g, const Annotator& a
         const Span* other = m.span(outgoing ? r->to : r->from);
         if (!other) continue;
         const Label* ol = m.label(other->label);
-        const ImU32 col = rgb_to_u32(ol ? ol->color : 0x808080, 1.0f);
+        const ImU32 col = ink_color(ol ? ol->color : 0x808080, 1.0f);
         const std::string what = std::string(Annotator::relation_phrase(r->type, outgoing)) + " \xE2\x80\x9C" +
                                  an.span_text(*other, 36) + "\xE2\x80\x9D";
 

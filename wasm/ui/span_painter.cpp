@@ -41,6 +41,13 @@ ImU32 rgb_to_u32(uint32_t rgb, float alpha) {
     return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, static_cast<int>(std::lround(alpha * 255)));
 }
 
+ImU32 ink_color(uint32_t rgb, float alpha) {
+    if (!palette().dark) return rgb_to_u32(rgb, alpha);
+    auto lift = [](uint32_t c) { return static_cast<uint32_t>(c + (255 - c) * 0.4f); };
+    const uint32_t r = lift((rgb >> 16) & 0xFF), g = lift((rgb >> 8) & 0xFF), b = lift(rgb & 0xFF);
+    return rgb_to_u32((r << 16) | (g << 8) | b, alpha);
+}
+
 void SpanPainter::refresh(const Annotator& an) {
     if (an.document() == doc_ && an.editor().revision() == revision_) return;
     doc_ = an.document();
@@ -122,7 +129,7 @@ void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const A
     for (const Span* s : visible_spans(g, an)) {
         const Label* l = m.label(s->label);
         if (!l) continue;
-        const ImU32 col = rgb_to_u32(l->color, 1.0f);
+        const ImU32 col = ink_color(l->color, 1.0f);
         const int level = level_.count(s->id) ? level_.at(s->id) : 0;
         float on = 0, off = 0;  // solid for claims and user labels
         if (l->role == LabelRole::Speaker) on = 6, off = 3;
@@ -141,7 +148,7 @@ void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const A
                 g.layout->range_rects(s->ranges[i + 1].start, s->ranges[i + 1].start + 1, 0, next);
                 if (!next.empty() && next.front().y0 + g.origin.y == rects_.back().y0) {
                     const float y = rects_.back().y0 + g.glyph_top + g.font_size + 1.5f + level * (thick + gap);
-                    pattern_line(dl, rects_.back().x1, next.front().x0 + g.origin.x, y, rgb_to_u32(l->color, 0.45f), 1, 1, 3);
+                    pattern_line(dl, rects_.back().x1, next.front().x0 + g.origin.x, y, ink_color(l->color, 0.45f), 1, 1, 3);
                 }
             }
         }
@@ -150,7 +157,7 @@ void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const A
     // The selected annotation gets a frame in its label colour.
     auto frame = [&](const Span& s, float alpha, bool dashed) {
         const Label* l = m.label(s.label);
-        const ImU32 col = rgb_to_u32(l ? l->color : 0x808080, alpha);
+        const ImU32 col = ink_color(l ? l->color : 0x808080, alpha);
         for (const Range& r : s.ranges) {
             g.rects(r.start, r.end, rects_);
             for (LayoutRect q : rects_) {

@@ -39,5 +39,8 @@ private:
 
 // 0xRRGGBB with an alpha (0-1) as an ImGui colour.
 ImU32 rgb_to_u32(uint32_t rgb, float alpha = 1.0f);
+// A label colour for lines and outlines on the current page: on a dark page
+// it is lifted towards white, so dark labels (Okabe-Ito blue) keep contrast.
+ImU32 ink_color(uint32_t rgb, float alpha = 1.0f);
 
 }  // namespace cm::ui
