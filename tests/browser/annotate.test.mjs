@@ -4,7 +4,8 @@
 // through claimmark.state() and checked against code-point offsets.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, holdChord, locatePhrase, dragOver, clickRects, keys } from "./harness.mjs";
+import { startSession, openApp, shotPath, holdChord, locatePhrase, dragOver, clickRects, keys, model, view, settle, undo, redo }
+  from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";  // the first seed article
 const ZDNET = "b9f2b827f983a180";  // "Huawei: We're not leaving US market"
@@ -17,13 +18,8 @@ before(async () => {
 });
 after(async () => { await app.context.close(); await session.close(); });
 
-const model = (page) => page.evaluate(() => window.claimmark.state());
-const view = (page) => page.evaluate(() => window.claimmark.view());
 const labelId = (m, name) => m.labels.find((l) => l.name === name).id;
 const spansIn = (m, doc) => m.spans.filter((s) => s.doc === doc);
-const undo = (page) => holdChord(page, "Control", "z");
-const redo = (page) => holdChord(page, "Control", "y");
-async function settle(page) { await page.evaluate(() => window.claimmark.frames(2)); }
 // E focuses the inspector's entity field; like a reader, type once the caret is there.
 async function nameEntity(page, text) {
   await keys(page, "e");

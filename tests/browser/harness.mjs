@@ -155,3 +155,11 @@ export async function keys(page, ...list) {
     await page.evaluate(() => window.claimmark.frames(1));
   }
 }
+
+// The model (claimmark.state()) and what the UI shows (claimmark.view()).
+export const model = (page) => page.evaluate(() => window.claimmark.state());
+export const view = (page) => page.evaluate(() => window.claimmark.view());
+// Two frames, and every queued input applied.
+export async function settle(page) { await page.evaluate(() => window.claimmark.frames(2)); }
+export async function undo(page) { await holdChord(page, "Control", "z"); await settle(page); }
+export async function redo(page) { await holdChord(page, "Control", "y"); await settle(page); }

@@ -4,7 +4,7 @@
 // confirmation, undo) and the annotation list (click to jump across articles).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, holdChord, locatePhrase, dragOver, keys } from "./harness.mjs";
+import { startSession, openApp, shotPath, locatePhrase, dragOver, keys, model, view, settle, undo } from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";
 
@@ -15,16 +15,12 @@ before(async () => {
 });
 after(async () => { await app.context.close(); await session.close(); });
 
-const model = (page) => page.evaluate(() => window.claimmark.state());
-const view = (page) => page.evaluate(() => window.claimmark.view());
-async function settle(page) { await page.evaluate(() => window.claimmark.frames(2)); }
 async function clickItem(page, name) {
   const r = await page.evaluate((n) => window.claimmark.item(n), name);
   assert.ok(r, `the ${name} widget is on screen`);
   await page.mouse.click(r.x + Math.min(r.width / 2, 40), r.y + r.height / 2);
   await settle(page);
 }
-const undo = async (page) => { await holdChord(page, "Control", "z"); await settle(page); };
 const ids = {};
 
 test("set-up: a speaker named Ren Zhengfei", async () => {

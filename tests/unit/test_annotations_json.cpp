@@ -11,6 +11,7 @@
 #include "core/annotations.h"
 #include "core/annotations_json.h"
 #include "core/editor.h"
+#include "test_support.h"
 
 using cm::Annotations;
 using cm::annotations_from_json;
@@ -26,11 +27,7 @@ using nlohmann::json;
 
 namespace {
 
-std::optional<size_t> doc_length(const std::string& doc) {
-    if (doc == "a") return 100;
-    if (doc == "b") return 40;
-    return std::nullopt;
-}
+std::optional<size_t> doc_length(const std::string& doc) { return cm::test::two_docs_length(doc); }
 
 // One of everything, written out by hand: the documented format.
 const char* const kSample =
@@ -295,18 +292,10 @@ TEST_CASE("annotations JSON: every problem is reported, not just the first", "[j
 
 TEST_CASE("annotations JSON: damaged files never throw, and what loads keeps the invariants", "[json]") {
     const std::string base = kSample;
-    const std::string junk = "{}[],:\"0123456789-.abez \\";
     std::mt19937 rng(7);
     int loaded = 0;
     for (int i = 0; i < 2000; ++i) {
-        std::string text = base;
-        for (int n = 1 + static_cast<int>(rng() % 3); n > 0; --n) {
-            const size_t at = rng() % text.size();
-            if (rng() % 3 == 0)
-                text.erase(at, 1);
-            else
-                text[at] = junk[rng() % junk.size()];
-        }
+        const std::string text = cm::test::damage(base, rng);
         INFO(text);
         cm::AnnotationsLoad load;
         REQUIRE_NOTHROW(load = annotations_from_json(text, doc_length));

@@ -15,6 +15,7 @@
 #include "core/annotations.h"
 #include "core/annotations_json.h"
 #include "core/editor.h"
+#include "test_support.h"
 
 using cm::Annotations;
 using cm::EntityKind;
@@ -28,11 +29,7 @@ using cm::ZoneKind;
 
 namespace {
 
-std::optional<size_t> doc_length(const std::string& doc) {
-    if (doc == "a") return 100;
-    if (doc == "b") return 40;
-    return std::nullopt;
-}
+std::optional<size_t> doc_length(const std::string& doc) { return cm::test::two_docs_length(doc); }
 
 // An editor over the default labels (Claim, Speaker, Source: ids 1, 2, 3).
 struct Bench {

@@ -24,6 +24,7 @@
 #include "core/editor.h"
 #include "core/project_json.h"
 #include "core/sha256.h"
+#include "test_support.h"
 
 using Catch::Matchers::Contains;
 using cm::Annotations;
@@ -1422,19 +1423,11 @@ TEST_CASE("project round trip: the bundled corpus", "[project][roundtrip][data]"
 
 TEST_CASE("project import: damaged files never throw, and nothing loads half-checked", "[project]") {
     const std::string base = kExpected;
-    const std::string junk = "{}[],:\"0123456789-.abez \\";
     const std::vector<Document> docs = fixture_docs();
     std::mt19937 rng(11);
     int loaded = 0, with_problems = 0;
     for (int i = 0; i < 1500; ++i) {
-        std::string text = base;
-        for (int n = 1 + static_cast<int>(rng() % 3); n > 0; --n) {
-            const size_t at = rng() % text.size();
-            if (rng() % 3 == 0)
-                text.erase(at, 1);
-            else
-                text[at] = junk[rng() % junk.size()];
-        }
+        const std::string text = cm::test::damage(base, rng);
         INFO(text);
         ProjectImport r;
         const ImportMode mode = rng() % 2 ? ImportMode::Merge : ImportMode::Replace;

@@ -1,6 +1,7 @@
 #include "annotations.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 
 namespace cm {
@@ -109,5 +110,41 @@ bool parse(const std::string& s, LabelRole& out) { return parse_name(kLabelRoles
 bool parse(const std::string& s, EntityKind& out) { return parse_name(kEntityKinds, s, out); }
 bool parse(const std::string& s, ZoneKind& out) { return parse_name(kZoneKinds, s, out); }
 bool parse(const std::string& s, RelationType& out) { return parse_name(kRelationTypes, s, out); }
+
+bool can_have_entity(LabelRole r) { return r == LabelRole::Speaker || r == LabelRole::Source; }
+
+LabelRole relation_target_role(RelationType t) {
+    switch (t) {
+        case RelationType::SaidBy: return LabelRole::Speaker;
+        case RelationType::ReportedBy: return LabelRole::Source;
+        default: return LabelRole::Claim;
+    }
+}
+
+bool relation_fits(RelationType t, LabelRole from, LabelRole to) {
+    return from == LabelRole::Claim && to == relation_target_role(t);
+}
+
+std::string format_color(uint32_t rgb) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
+    return buf;
+}
+
+bool parse_color(const std::string& s, uint32_t& out) {
+    if (s.size() != 7 || s[0] != '#') return false;
+    uint32_t v = 0;
+    for (size_t i = 1; i < 7; ++i) {
+        const char c = s[i];
+        int d = -1;
+        if (c >= '0' && c <= '9') d = c - '0';
+        else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+        if (d < 0) return false;
+        v = v * 16 + static_cast<uint32_t>(d);
+    }
+    out = v;
+    return true;
+}
 
 }  // namespace cm

@@ -113,6 +113,18 @@ std::vector<Label> default_labels(Id& next_id);
 // Okabe-Ito colours for new labels, in order (they repeat after seven).
 uint32_t suggested_label_color(size_t index);
 
+// The role rules the editor enforces and the file readers check: only
+// speakers and sources name an entity; said_by links a claim to a speaker,
+// reported_by a claim to a source, the others a claim to a claim.
+bool can_have_entity(LabelRole r);
+LabelRole relation_target_role(RelationType t);
+bool relation_fits(RelationType t, LabelRole from, LabelRole to);
+
+// "#RRGGBB" (either case) to 0xRRGGBB; false if it is not one.
+bool parse_color(const std::string& s, uint32_t& out);
+// 0xRRGGBB to "#RRGGBB" (upper case), as the JSON formats write it.
+std::string format_color(uint32_t rgb);
+
 const char* to_string(LabelRole);
 const char* to_string(EntityKind);
 const char* to_string(ZoneKind);

@@ -16,14 +16,8 @@ constexpr const char* kSchema = "claimmark/annotations";
 
 // --- writing ---
 
-std::string color_string(uint32_t rgb) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
-    return buf;
-}
-
 ordered_json label_json(const Label& l) {
-    return ordered_json{{"id", l.id}, {"name", l.name}, {"color", color_string(l.color)}, {"role", to_string(l.role)}};
+    return ordered_json{{"id", l.id}, {"name", l.name}, {"color", format_color(l.color)}, {"role", to_string(l.role)}};
 }
 
 ordered_json span_json(const Span& s) {
@@ -159,26 +153,6 @@ std::string where_of(const json& o, const char* kind, const char* array, size_t 
     const auto it = o.find("id");
     if (it != o.end() && it->is_number_unsigned()) return std::string(kind) + " " + std::to_string(it->get<uint64_t>());
     return std::string(array) + "[" + std::to_string(index) + "]";
-}
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// "#RRGGBB", either case.
-bool parse_color(const std::string& s, uint32_t& out) {
-    if (s.size() != 7 || s[0] != '#') return false;
-    uint32_t v = 0;
-    for (size_t i = 1; i < 7; ++i) {
-        const int d = hex_digit(s[i]);
-        if (d < 0) return false;
-        v = v * 16 + static_cast<uint32_t>(d);
-    }
-    out = v;
-    return true;
 }
 
 bool read_label(Fields& f, const json&, Label& l) {

@@ -44,21 +44,6 @@ std::optional<LabelRole> role_of(const Annotations& a, Id span) {
     return l ? std::optional<LabelRole>(l->role) : std::nullopt;
 }
 
-// Only speakers and sources are mentions of someone.
-bool can_have_entity(LabelRole r) { return r == LabelRole::Speaker || r == LabelRole::Source; }
-
-LabelRole target_role(RelationType t) {
-    switch (t) {
-        case RelationType::SaidBy: return LabelRole::Speaker;
-        case RelationType::ReportedBy: return LabelRole::Source;
-        default: return LabelRole::Claim;
-    }
-}
-
-bool relation_fits(RelationType t, LabelRole from, LabelRole to) {
-    return from == LabelRole::Claim && to == target_role(t);
-}
-
 bool relation_fits(const Annotations& a, RelationType t, Id from, Id to) {
     const auto rf = role_of(a, from), rt = role_of(a, to);
     return from != to && rf && rt && relation_fits(t, *rf, *rt);
@@ -774,7 +759,7 @@ private:
             if (r.from == r.to)
                 add(where + ": links span " + str(r.from) + " to itself");
             else if (rf && rt && !relation_fits(r.type, *rf, *rt))
-                add(where + ": " + to_string(r.type) + " links a claim to a " + to_string(target_role(r.type)) +
+                add(where + ": " + to_string(r.type) + " links a claim to a " + to_string(relation_target_role(r.type)) +
                     ", not a " + to_string(*rf) + " to a " + to_string(*rt));
             const auto [it, fresh] = seen.emplace(std::make_tuple(r.type, r.from, r.to), id);
             if (!fresh) add(where + ": repeats relation " + str(it->second));

@@ -24,12 +24,6 @@ constexpr const char* kFormat = "claimmark";
 
 // ============================== writing ==============================
 
-std::string color_string(uint32_t rgb) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
-    return buf;
-}
-
 ordered_json document_json(const Document& d, bool include_text) {
     ordered_json o;
     o["id"] = d.meta.id;
@@ -44,7 +38,7 @@ ordered_json document_json(const Document& d, bool include_text) {
 }
 
 ordered_json label_json(const Label& l) {
-    return ordered_json{{"id", l.id}, {"name", l.name}, {"color", color_string(l.color)}, {"role", to_string(l.role)}};
+    return ordered_json{{"id", l.id}, {"name", l.name}, {"color", format_color(l.color)}, {"role", to_string(l.role)}};
 }
 
 ordered_json entity_json(const Entity& e) {
@@ -150,48 +144,12 @@ bool is_sha256(const std::string& s) {
            std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// "#RRGGBB", either case.
-bool parse_color(const std::string& s, uint32_t& out) {
-    if (s.size() != 7 || s[0] != '#') return false;
-    uint32_t v = 0;
-    for (size_t i = 1; i < 7; ++i) {
-        const int d = hex_digit(s[i]);
-        if (d < 0) return false;
-        v = v * 16 + static_cast<uint32_t>(d);
-    }
-    out = v;
-    return true;
-}
-
 // ASCII case folding, for matching entity names (other scripts match exactly).
 std::string fold(const std::string& s) {
     std::string out = s;
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
-}
-
-bool can_have_entity(LabelRole r) { return r == LabelRole::Speaker || r == LabelRole::Source; }
-
-// The editor's rule: said_by links a claim to a speaker, reported_by a claim
-// to a source, the others a claim to a claim.
-LabelRole target_role(RelationType t) {
-    switch (t) {
-        case RelationType::SaidBy: return LabelRole::Speaker;
-        case RelationType::ReportedBy: return LabelRole::Source;
-        default: return LabelRole::Claim;
-    }
-}
-
-bool relation_fits(RelationType t, LabelRole from, LabelRole to) {
-    return from == LabelRole::Claim && to == target_role(t);
 }
 
 // Length of the common end of a and b, and of their common start.
@@ -595,7 +553,7 @@ private:
             if (!v->is_string() || !parse_color(v->get<std::string>(), l.color)) {
                 l.color = suggested_label_color(in_.labels.size());
                 problem(at(path, "color"), "\"color\" must be a colour like \"#E69F00\", not " + v->dump(),
-                        "used the default colour " + color_string(l.color));
+                        "used the default colour " + format_color(l.color));
             }
         }
         l.role = opt_name(o, path, "role", LabelRole::Other, "claim, speaker, source, other");
@@ -797,7 +755,7 @@ private:
         if (r.from == r.to) return "the relation links annotation " + str(r.from) + " to itself";
         const LabelRole from = a.label(a.span(r.from)->label)->role, to = a.label(a.span(r.to)->label)->role;
         if (!relation_fits(r.type, from, to))
-            return std::string(to_string(r.type)) + " must link a claim to a " + to_string(target_role(r.type)) +
+            return std::string(to_string(r.type)) + " must link a claim to a " + to_string(relation_target_role(r.type)) +
                    " (here: " + to_string(from) + " to " + to_string(to) + ")";
         for (const auto& entry : a.relations) {
             const Relation& x = entry.second;
@@ -889,7 +847,7 @@ private:
             }
             labels[l.id] = it->id;
             const auto looks = [](const Label& x) {
-                return "colour " + color_string(x.color) + ", role " + to_string(x.role);
+                return "colour " + format_color(x.color) + ", role " + to_string(x.role);
             };
             if (it->color != l.color || it->role != l.role)
                 problem(path_of(l.id),
