@@ -4,7 +4,7 @@
 // through claimmark.state() and checked against code-point offsets.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, holdChord, locatePhrase, dragOver, clickRects, keys, model, view, settle, undo, redo }
+import { startSession, openApp, shotPath, locatePhrase, dragOver, clickRects, keys, model, view, settle, undo, redo }
   from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";  // the first seed article
@@ -165,13 +165,7 @@ test("undo three times and redo three times gives the same states back", async (
   // Ctrl+Shift+Z redoes too.
   await undo(page);
   await settle(page);
-  await page.keyboard.down("Control");
-  await page.keyboard.down("Shift");
-  await page.keyboard.down("z");
-  await page.waitForTimeout(50);
-  await page.keyboard.up("z");
-  await page.keyboard.up("Shift");
-  await page.keyboard.up("Control");
+  await page.keyboard.press("Control+Shift+z");
   await settle(page);
   assert.deepEqual(await model(page), history[end]);
 });
