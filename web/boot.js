@@ -74,8 +74,12 @@
   };
   window.claimmark._install(window.Module);
 
-  const script = document.createElement("script");
-  script.src = "claimmark.js";
-  script.onerror = () => fail("The app's code (claimmark.js) could not be loaded. Check your connection and reload.");
-  document.body.appendChild(script);
+  // The saved state is read (asynchronously) before the app starts, so the
+  // app finds it ready at its first frame.
+  window.claimmarkStore.ready.then(() => {
+    const script = document.createElement("script");
+    script.src = "claimmark.js";
+    script.onerror = () => fail("The app's code (claimmark.js) could not be loaded. Check your connection and reload.");
+    document.body.appendChild(script);
+  });
 })();

@@ -9,6 +9,10 @@ out=$2
 mkdir -p "$out"
 log="$out/desktop.log"
 
+# Saved work goes to a fresh data directory, never the user's.
+export XDG_DATA_HOME="$out/data"
+rm -rf "$XDG_DATA_HOME"
+
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
@@ -45,4 +49,12 @@ bad="$out/invalid-utf8.txt"
 printf 'Caf\xc3 au lait \xff\xfe and \xe2\x80\x9cquotes\xe2\x80\x9d\n' >"$bad"
 shoot desktop-invalid-utf8 --open-file "$bad"
 grep -q "claimmark: warning: .*invalid UTF-8" "$log" || { echo "FAIL: no invalid UTF-8 warning"; cat "$log"; exit 1; }
+
+# The work is saved as a project file in the data directory, atomically, and
+# the opened file's text comes back with it on the next start.
+project="$XDG_DATA_HOME/claimmark/project.json"
+[ -s "$project" ] || { echo "FAIL: nothing saved in $project"; exit 1; }
+grep -q '"format": "claimmark"' "$project" || { echo "FAIL: $project is not a project file"; exit 1; }
+grep -q 'invalid-utf8.txt' "$project" || { echo "FAIL: the opened file is not in the saved project"; exit 1; }
+ls "$XDG_DATA_HOME/claimmark/"*.tmp >/dev/null 2>&1 && { echo "FAIL: a temporary file was left behind"; exit 1; }
 echo "desktop smoke: ok"

@@ -10,7 +10,9 @@
 #include <cstring>
 
 #include "platform/assets.h"
+#include "core/project_json.h"
 #include "platform/gl.h"
+#include "platform/storage.h"
 #include "ui/theme.h"
 
 namespace cm::app {
@@ -45,6 +47,7 @@ Options parse_options(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--open") && has_value) o.open = argv[++i];
         else if (!std::strcmp(argv[i], "--open-file") && has_value) o.open_file = argv[++i];
         else if (!std::strcmp(argv[i], "--theme") && has_value) o.theme = argv[++i];
+        else if (!std::strcmp(argv[i], "--import") && has_value) o.import_file = argv[++i];
         else std::fprintf(stderr, "claimmark: ignoring unknown argument %s\n", argv[i]);
     }
     return o;
@@ -112,7 +115,12 @@ bool App::init(const Options& options) {
         fresh.labels = default_labels(fresh.next_id);
         editor_->reset(std::move(fresh));
     }
+    std::string view_anchor;
+    std::vector<std::string> notices;
+    autosave_.open(corpus_, *editor_, view_anchor, notices);  // may add documents to the corpus
     workspace_ = std::make_unique<ui::Workspace>(corpus_, *editor_);
+    for (std::string& n : notices) workspace_->add_notice(std::move(n));
+    workspace_->project_menu().set_actions(project_actions());
     if (options.theme == "dark") workspace_->set_theme(ui::ThemeChoice::Dark);
     if (options.theme == "light") workspace_->set_theme(ui::ThemeChoice::Light);
     int open_index = corpus_.documents.empty() ? -1 : 0;
@@ -133,6 +141,11 @@ bool App::init(const Options& options) {
         }
     }
     workspace_->open(open_index);
+    if (options.open.empty() && options.open_file.empty()) workspace_->restore_view_anchor(view_anchor);
+    if (!options.import_file.empty()) {
+        if (auto bytes = platform::read_file(options.import_file)) receive_file(options.import_file, std::move(*bytes));
+        else std::fprintf(stderr, "claimmark: cannot read %s\n", options.import_file.c_str());
+    }
     for (const std::string& w : open_index >= 0 ? corpus_.documents[static_cast<size_t>(open_index)].warnings
                                                 : std::vector<std::string>{})
         std::fprintf(stderr, "claimmark: warning: %s\n", w.c_str());
@@ -164,6 +177,7 @@ bool App::frame() {
     input_.apply(io, display_.pointer_scale);
 
     ImGui::NewFrame();
+    workspace_->set_storage_status(autosave_.status());
     workspace_->draw(fonts_, display_.width, display_.height);
     ImGui::Render();
 
@@ -174,11 +188,51 @@ bool App::frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window_);
 
+    autosave_.tick(corpus_, *editor_, workspace_->view_anchor(), platform::now_seconds());
     if (++frames_ == 1) platform::notify_ready();
     return options_.exit_after_frames < 0 || static_cast<int64_t>(frames_) < options_.exit_after_frames;
 }
 
+void App::flush_save() { autosave_.flush(corpus_, *editor_, workspace_->view_anchor()); }
+
+void App::receive_file(const std::string& name, std::string text) {
+    workspace_->project_menu().offer_import(name, std::move(text));
+}
+
+// Adds the file's new documents, then applies its annotations as one undo
+// step; the reading view is re-pointed because the corpus may have grown.
+std::vector<ImportProblem> App::import_text(const std::string& text, ImportMode mode) {
+    ProjectImport r = import_project(text, corpus_.documents, editor_->annotations(), mode);
+    if (!r.ok) return r.problems;
+    const std::string open_id = workspace_->view().document() ? workspace_->view().document()->meta.id : "";
+    for (Document& d : r.new_documents) corpus_.documents.push_back(std::move(d));
+    workspace_->open(open_id.empty() ? 0 : corpus_.index_of(open_id));
+    if (!editor_->replace_all(std::move(r.annotations), mode == ImportMode::Merge ? "merge a project" : "import a project"))
+        r.problems.push_back({"", "the imported annotations did not fit the open articles", "nothing was changed", true});
+    return r.problems;
+}
+
+ui::ProjectActions App::project_actions() {
+    ui::ProjectActions a;
+    a.export_project = [this](bool with_text) {
+        ProjectWriteOptions o;
+        o.include_text = with_text;
+        return platform::save_file(with_text ? "claimmark-project.json" : "claimmark-annotations.json",
+                                   "application/json", project_to_json(editor_->annotations(), corpus_.documents, o));
+    };
+#ifdef __EMSCRIPTEN__
+    a.pick_import_file = [] { platform::pick_file(".json,application/json"); };
+#endif
+    a.import_text = [this](const std::string& text, ImportMode mode) { return import_text(text, mode); };
+    a.export_aside = [] {
+        const std::string raw = platform::storage_aside_text();
+        return raw.empty() ? std::string() : platform::save_file("claimmark-unreadable-saved-data.json", "application/json", raw);
+    };
+    return a;
+}
+
 void App::shutdown() {
+    flush_save();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

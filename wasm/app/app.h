@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/autosave.h"
 #include "app/glfw_input.h"
 #include "core/corpus.h"
 #include "core/editor.h"
@@ -21,6 +22,7 @@ struct Options {
     std::string open;            // document id or index to open at start
     std::string open_file;       // desktop: a UTF-8 text file to add and open
     std::string theme;           // "light", "dark" or "" (follow the system)
+    std::string import_file;     // desktop: a project file to offer for import
 };
 
 Options parse_options(int argc, char** argv);
@@ -38,9 +40,15 @@ public:
     const platform::Display& display() const { return display_; }
     GLFWwindow* window() const { return window_; }
     size_t pending_input() const { return input_.pending(); }
+    // Saves now if anything is unsaved (the page is being hidden or closed).
+    void flush_save();
+    // A file the reader chose to import (the page's file picker).
+    void receive_file(const std::string& name, std::string text);
 
 private:
     void apply_theme_if_changed();
+    ui::ProjectActions project_actions();
+    std::vector<ImportProblem> import_text(const std::string& text, ImportMode mode);
 
     Options options_;
     GLFWwindow* window_ = nullptr;
@@ -50,6 +58,7 @@ private:
     ui::FontSet fonts_;
     InputQueue input_;
     platform::Display display_;
+    Autosave autosave_;
     uint64_t frames_ = 0;
     int theme_applied_ = -1;  // 0 light, 1 dark
 };

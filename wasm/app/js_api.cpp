@@ -104,7 +104,13 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
     json markers = json::array();
     for (const auto& m : view.link_overlay().markers())
         markers.push_back({{"target", m.target}, {"x", m.min.x}, {"y", m.min.y}, {"width", m.max.x - m.min.x}, {"height", m.max.y - m.min.y}});
+    const auto& st = app()->workspace().storage_status();
+    const char* save_states[] = {"idle", "saving", "saved", "failed"};
+    json save = {{"state", save_states[static_cast<int>(st.state)]}, {"message", st.message}, {"readOnly", st.read_only},
+                 {"where", st.where}, {"hasAside", st.has_aside}};
     return out({{"frames", app()->frame_count()},
+                {"save", save},
+                {"notices", app()->workspace().notices()},
                 {"linkMarkers", markers},
                 {"listItems", items},
                 {"openDoc", view.document() ? json(view.document()->meta.id) : json(nullptr)},
@@ -128,6 +134,17 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"revision", app()->editor().revision()},
                 {"pixelRatio", d.pixel_ratio},
                 {"framebuffer", {d.fb_width, d.fb_height}}});
+}
+
+// Saves now if anything is unsaved: the page calls this on pagehide and
+// when it becomes hidden, so no edit waits on a timer that may never fire.
+EMSCRIPTEN_KEEPALIVE void cm_flush_save() {
+    if (app()) app()->flush_save();
+}
+
+// A file the reader picked for import (name and UTF-8 text).
+EMSCRIPTEN_KEEPALIVE void cm_receive_file(const char* name, const char* text) {
+    if (app() && name && text) app()->receive_file(name, text);
 }
 
 // A named widget's rectangle as drawn last frame (ui/item_rects.h), or null.

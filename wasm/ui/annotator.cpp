@@ -102,8 +102,13 @@ void Annotator::flash(std::string message) {
 
 // --- labelling ---------------------------------------------------------------
 
+bool Annotator::refuse_if_read_only() {
+    if (read_only) flash("This tab is read-only: ClaimMark is open in another tab, which saves the work.");
+    return read_only;
+}
+
 Id Annotator::label_range(size_t begin, size_t end, Id label) {
-    if (!doc_) return kNoId;
+    if (!doc_ || refuse_if_read_only()) return kNoId;
     const auto [b, e] = tidy_range(doc_->text.codepoints(), begin, end, snap_to_words);
     if (b >= e) {
         flash("Nothing to label: the selection is only spaces.");
@@ -125,6 +130,7 @@ Id Annotator::label_range(size_t begin, size_t end, Id label) {
 }
 
 void Annotator::apply_label_index(int index) {
+    if (refuse_if_read_only()) return;
     const auto& labels = model().labels;
     if (index < 0 || index >= static_cast<int>(labels.size())) return;
     const Label& l = labels[static_cast<size_t>(index)];
@@ -144,6 +150,7 @@ void Annotator::apply_label_index(int index) {
 }
 
 bool Annotator::add_range_to_selected() {
+    if (refuse_if_read_only()) return false;
     const Span* s = selected_span();
     if (!s || !doc_ || s->doc != doc_->meta.id || !has_text_selection()) {
         flash("To add a part to an annotation: select the annotation, then select the other part and press A.");
@@ -162,7 +169,7 @@ bool Annotator::add_range_to_selected() {
 
 void Annotator::delete_selected() {
     const Span* s = selected_span();
-    if (!s) return;
+    if (!s || refuse_if_read_only()) return;
     const std::string what = describe(*s);
     if (editor_.delete_span(s->id)) {
         selected_ = kNoId;
@@ -236,6 +243,7 @@ void Annotator::step(int direction) {
 // --- linking -----------------------------------------------------------------
 
 void Annotator::start_link() {
+    if (refuse_if_read_only()) return;
     const Span* s = selected_span();
     const Label* l = s ? model().label(s->label) : nullptr;
     if (!l || l->role != LabelRole::Claim) {
@@ -349,6 +357,8 @@ void Annotator::handle_keys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;  // a text field has the keyboard
     if (shortcut_down(io)) {
+        const bool edit = key_pressed(ImGuiKey_Z, true) || key_pressed(ImGuiKey_Y, true);
+        if (edit && refuse_if_read_only()) return;
         if (key_pressed(ImGuiKey_Z, true) && io.KeyShift) {
             if (editor_.redo()) flash("Redone.");
         } else if (key_pressed(ImGuiKey_Z, true)) {

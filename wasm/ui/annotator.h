@@ -84,6 +84,7 @@ public:
 
     // --- panels and keys ---
     bool show_help = false;
+    bool read_only = false;  // another tab or window saves the work: refuse edits here
     bool focus_inspector = false;  // Enter / i: the inspector takes the keyboard once
     bool focus_entity_field = false;  // e
     bool open_zone_menu = false;      // z
@@ -104,6 +105,8 @@ public:
     double message_time() const { return message_time_; }
 
 private:
+    bool refuse_if_read_only();  // true (with a message) when edits are off
+
     Editor& editor_;
     const Corpus& corpus_;
     const Document* doc_ = nullptr;

@@ -47,6 +47,13 @@ void ReadingView::reveal(size_t begin, size_t end) {
     reveal_state_ = RevealState::Requested;
 }
 
+size_t ReadingView::anchor_cp() const {
+    if (!doc_ || !geo_.layout || cache_.layout().lines().empty()) return 0;
+    const float y = geo_.view_top + (geo_.view_bottom - geo_.view_top) * 0.3f - text_origin_.y;
+    if (y <= 0 || scroll_y_ <= 0) return 0;
+    return cache_.layout().lines()[cache_.layout().line_at_y(y)].begin;
+}
+
 std::vector<LayoutRect> ReadingView::screen_rects(size_t begin, size_t end) const {
     std::vector<LayoutRect> rects;
     if (!doc_) return rects;

@@ -41,6 +41,9 @@ public:
     // Screen rectangles (logical pixels) of a range, as drawn last frame.
     std::vector<LayoutRect> screen_rects(size_t begin, size_t end) const;
     float scroll_y() const { return scroll_y_; }
+    // The code point at 30% of the view's height (where reveal() puts a range),
+    // so saving and restoring it brings the reader back to the same place.
+    size_t anchor_cp() const;
     float line_height() const { return cache_.layout().line_height(); }
     int layout_builds() const { return cache_.rebuild_count(); }
     const LinkOverlay& link_overlay() const { return links_; }

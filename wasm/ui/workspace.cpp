@@ -2,6 +2,7 @@
 #include "ui/workspace.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 
 #include "platform/platform.h"
@@ -31,12 +32,14 @@ void Workspace::follow_jump() {
 
 void Workspace::draw_menu() {
     if (!ImGui::BeginMenuBar()) return;
+    project_menu_.draw_menu(annotator_, storage_);
     Editor& ed = annotator_.editor();
     if (ImGui::BeginMenu("Edit")) {
         const std::string undo = ed.can_undo() ? "Undo " + ed.undo_name() : std::string("Undo");
         const std::string redo = ed.can_redo() ? "Redo " + ed.redo_name() : std::string("Redo");
-        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, ed.can_undo())) ed.undo();
-        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, ed.can_redo())) ed.redo();
+        const bool editable = !annotator_.read_only;
+        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, editable && ed.can_undo())) ed.undo();
+        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, editable && ed.can_redo())) ed.redo();
         ImGui::Separator();
         const bool has = annotator_.selected_span() != nullptr;
         if (ImGui::MenuItem("Link the selected claim\xE2\x80\xA6", "L", false, has)) annotator_.start_link();
@@ -86,8 +89,49 @@ void Workspace::draw_status(float height) {
             ImGui::SetTooltip("%s", all.c_str());
         }
     }
+    draw_save_state(storage_);
     ImGui::Unindent(ImGui::GetStyle().WindowPadding.x);
     ImGui::EndChild();
+}
+
+void Workspace::draw_notices() {
+    for (size_t i = 0; i < notices_.size();) {
+        const Palette& pal = palette();
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.warning_bg));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.warning_text));
+        ImGui::PushID(static_cast<int>(i));
+        const float wrap = ImGui::GetContentRegionAvail().x - 120;
+        const float h = ImGui::CalcTextSize(notices_[i].c_str(), nullptr, false, wrap).y + 16;
+        ImGui::BeginChild("notice", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
+        ImGui::SetCursorPos(ImVec2(10, 8));
+        ImGui::PushTextWrapPos(wrap);
+        ImGui::TextUnformatted(notices_[i].c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SameLine(ImGui::GetWindowWidth() - 90);
+        ImGui::PopStyleColor();
+        const bool dismiss = ImGui::Button("Dismiss");
+        remember_item("notice-dismiss:" + std::to_string(i));
+        ImGui::EndChild();
+        ImGui::PopID();
+        ImGui::PopStyleColor();
+        if (dismiss) notices_.erase(notices_.begin() + static_cast<std::ptrdiff_t>(i));
+        else ++i;
+    }
+}
+
+std::string Workspace::view_anchor() const {
+    if (!view_.document()) return "";
+    return view_.document()->meta.id + " " + std::to_string(view_.anchor_cp());
+}
+
+void Workspace::restore_view_anchor(const std::string& anchor) {
+    const size_t space = anchor.find(' ');
+    if (space == std::string::npos) return;
+    const int index = corpus_.index_of(anchor.substr(0, space));
+    if (index < 0) return;
+    open(index);
+    const size_t cp = std::strtoul(anchor.c_str() + space + 1, nullptr, 10);
+    if (cp > 0 && cp <= view_.document()->text.size()) view_.reveal(cp, cp);
 }
 
 void Workspace::draw(const FontSet& fonts, float width, float height) {
@@ -137,6 +181,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     panel_width_ = std::clamp(panel_width_, 260.0f, std::max(260.0f, width * 0.4f));
     const float reader_w = std::max(200.0f, ImGui::GetContentRegionAvail().x - panel_width_ - 6);
     ImGui::BeginChild("reader", ImVec2(reader_w, body_h), false);
+    draw_notices();
     ImGui::PushFont(fonts.reading);
     view_.draw(fonts.reading, ImGui::GetFontSize());
     ImGui::PopFont();
@@ -153,7 +198,9 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
     ImGui::BeginChild("panels", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginDisabled(annotator_.read_only);  // another tab saves: this one only reads
     draw_side_panel(annotator_, fonts);
+    ImGui::EndDisabled();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     // Keys after the panels: a field that took the keyboard this frame wins.
@@ -162,6 +209,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     draw_status(status_h);
     ImGui::End();
     draw_help_overlay(annotator_, fonts);
+    project_menu_.draw_dialogs(annotator_);
 }
 
 }  // namespace cm::ui

@@ -9,6 +9,7 @@
 #include "ui/annotator.h"
 #include "ui/document_list.h"
 #include "ui/fonts.h"
+#include "ui/project_menu.h"
 #include "ui/reading_view.h"
 #include "ui/theme.h"
 
@@ -31,6 +32,18 @@ public:
     const Annotator& annotator() const { return annotator_; }
 
     const std::vector<ItemRect>& list_items() const { return list_items_; }
+    ProjectMenu& project_menu() { return project_menu_; }
+    // Shown above the article until dismissed (storage problems and the like).
+    void add_notice(std::string text) { notices_.push_back(std::move(text)); }
+    const std::vector<std::string>& notices() const { return notices_; }
+    void set_storage_status(const platform::StorageStatus& s) {
+        storage_ = s;
+        annotator_.read_only = s.read_only;
+    }
+    const platform::StorageStatus& storage_status() const { return storage_; }
+    // Where the reader is, for the next visit: "<doc id> <code point>".
+    std::string view_anchor() const;
+    void restore_view_anchor(const std::string& anchor);
     ThemeChoice theme() const { return theme_; }
     void set_theme(ThemeChoice t) { theme_ = t; }
 
@@ -38,11 +51,15 @@ private:
     void draw_menu();
     void draw_status(float height);
     void follow_jump();
+    void draw_notices();
 
     const Corpus& corpus_;
     Annotator annotator_;
     ReadingView view_;
     float panel_width_ = 380;
+    ProjectMenu project_menu_;
+    std::vector<std::string> notices_;
+    platform::StorageStatus storage_;
     int open_ = -1;
     ThemeChoice theme_ = ThemeChoice::System;
     float list_width_ = 260;

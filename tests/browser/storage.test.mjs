@@ -1,0 +1,185 @@
+// Keeping work in the browser: reload and closing the tab right after an
+// edit lose nothing; export downloads a project file that imports into a
+// fresh profile; a full store, a corrupt store, a newer format and a second
+// tab are each told to the user, and nothing is lost or overwritten.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { startSession, shotPath, locatePhrase, dragOver, keys, model, view, settle } from "./harness.mjs";
+
+const FIRST = "065695c9ad3a5c37";
+const ZDNET = "b9f2b827f983a180";
+const CLAIM = "we have decided to exit the U.S. market";
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session.close(); });
+
+// A page in a context (a browser profile); `init` runs before the page's scripts.
+async function openPage(context, init) {
+  const page = await context.newPage();
+  if (init) await page.addInitScript(init);
+  await page.goto(session.url);
+  await page.waitForFunction(() => window.claimmark, null, { timeout: 10000 });
+  await page.evaluate(() => window.claimmark.ready);
+  return page;
+}
+async function tag(page, doc, phrase, key) {
+  const { rects } = await locatePhrase(page, doc, phrase);
+  await dragOver(page, rects);
+  await keys(page, key);
+}
+const saved = (page) => page.waitForFunction(() => window.claimmark.view().save.state === "saved");
+async function clickItem(page, name) {
+  const r = await page.evaluate((n) => window.claimmark.item(n), name);
+  assert.ok(r, `the ${name} widget is on screen`);
+  await page.mouse.click(r.x + Math.min(r.width / 2, 60), r.y + r.height / 2);
+  await settle(page);
+}
+const content = (m) => ({ labels: m.labels, spans: m.spans, entities: m.entities, relations: m.relations, zones: m.zones });
+
+test("annotations, the open article and the place in it come back after a reload", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await openPage(context);
+  await tag(page, ZDNET, "We are not leaving U.S.", "1");
+  await saved(page);
+  const before = await model(page);
+  const scrolled = (await view(page)).scrollY;
+  assert.ok(scrolled >= 0);
+  await page.reload();
+  await page.evaluate(() => window.claimmark.ready);
+  await settle(page);
+  assert.deepEqual(await model(page), before);
+  const v = await view(page);
+  assert.equal(v.openDoc, ZDNET, "the same article is open");
+  assert.ok(Math.abs(v.scrollY - scrolled) <= v.lineHeight * 2, `near the same place (${v.scrollY} vs ${scrolled})`);
+  await context.close();
+});
+
+test("closing the tab right after an edit loses nothing", async () => {
+  const context = await session.browser.newContext();
+  let page = await openPage(context);
+  await tag(page, FIRST, CLAIM, "1");
+  const before = await model(page);
+  await page.close({ runBeforeUnload: true });  // at once: no time for the debounced save
+  page = await openPage(context);
+  assert.deepEqual(await model(page), before);
+  await context.close();
+});
+
+test("export downloads the project; importing it into a fresh profile gives the same annotations", async () => {
+  const context = await session.browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await tag(page, FIRST, CLAIM, "1");
+  await tag(page, FIRST, "Ren Zhengfei", "2");
+  const before = await model(page);
+  await clickItem(page, "menu:File");
+  const [download] = await Promise.all([page.waitForEvent("download"), clickItem(page, "file:export")]);
+  const file = shotPath("exported-project.json");
+  await download.saveAs(file);
+  const project = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(project.format, "claimmark");
+  assert.equal(project.version, 1);
+  assert.equal(project.annotations.length, 2);
+  await context.close();
+
+  const fresh = await session.browser.newContext();
+  const page2 = await openPage(fresh);
+  assert.equal((await model(page2)).spans.length, 0, "a fresh profile starts empty");
+  await clickItem(page2, "menu:File");
+  const [chooser] = await Promise.all([page2.waitForEvent("filechooser"), clickItem(page2, "file:import")]);
+  await chooser.setFiles(file);
+  await page2.waitForFunction(() => window.claimmark.item("import:replace"));
+  await page2.screenshot({ path: shotPath("storage-import-choice.png") });
+  await clickItem(page2, "import:replace");
+  await clickItem(page2, "import:close");
+  assert.deepEqual(content(await model(page2)), content(before));
+  await fresh.close();
+});
+
+test("a full store: the save state says so, the edit stays, and local storage carries it to the next visit", async () => {
+  const context = await session.browser.newContext();
+  // Every IndexedDB write fails as it does when the quota is used up.
+  const page = await openPage(context, () => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException("quota", "QuotaExceededError"); };
+  });
+  await tag(page, FIRST, CLAIM, "1");
+  await page.waitForFunction(() => window.claimmark.view().save.state === "failed");
+  const v = await view(page);
+  assert.match(v.save.message, /full/);
+  assert.match(v.save.message, /local storage/);
+  const before = await model(page);
+  assert.equal(before.spans.length, 1, "the edit is still there");
+  await page.mouse.move(1270, 790);
+  const r = await page.evaluate(() => window.claimmark.item("save-state"));
+  await page.mouse.move(r.x + 5, r.y + r.height / 2);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shotPath("storage-not-saved.png") });
+  await page.close();
+  const again = await openPage(context);  // IndexedDB works again here
+  assert.deepEqual(content(await model(again)), content(before), "the journal brought the edit back");
+  await context.close();
+});
+
+test("a corrupt store is kept aside and explained; a newer format too", async () => {
+  for (const [bad, words] of [["{not json", /could not be opened/], ['{"format": "claimmark", "version": 99}', /version/]]) {
+    const context = await session.browser.newContext();
+    const seed = await context.newPage();
+    await seed.goto(session.url + "manifest.webmanifest");  // same origin, app not started
+    await seed.evaluate(async (json) => {
+      const db = await new Promise((res, rej) => {
+        const r = indexedDB.open("claimmark", 1);
+        r.onupgradeneeded = () => r.result.createObjectStore("state");
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      await new Promise((res, rej) => {
+        const tx = db.transaction("state", "readwrite");
+        tx.objectStore("state").put({ seq: 5, json, view: "" }, "current");
+        tx.oncomplete = res;
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    }, bad);
+    await seed.close();
+    const page = await openPage(context);
+    const v = await view(page);
+    assert.equal(v.notices.length, 1, "one notice");
+    assert.match(v.notices[0], words);
+    assert.match(v.notices[0], /kept aside/);
+    assert.equal(v.save.hasAside, true);
+    const aside = JSON.parse(await page.evaluate(() => window.claimmarkStore.asideText()));
+    assert.equal(aside.json, bad, "the unreadable record is kept whole");
+    if (bad.startsWith("{not")) await page.screenshot({ path: shotPath("storage-corrupt.png") });
+    // New work does not destroy the aside copy.
+    await tag(page, FIRST, CLAIM, "1");
+    await saved(page);
+    const keys = await page.evaluate(() => new Promise((res) => {
+      const r = indexedDB.open("claimmark", 1);
+      r.onsuccess = () => {
+        const req = r.result.transaction("state").objectStore("state").getAllKeys();
+        req.onsuccess = () => res(req.result);
+      };
+    }));
+    assert.ok(keys.some((k) => String(k).startsWith("aside-")), "the unreadable data is still stored: " + keys);
+    await context.close();
+  }
+});
+
+test("a second tab is read-only and says why", async () => {
+  const context = await session.browser.newContext();
+  const first = await openPage(context);
+  await tag(first, FIRST, CLAIM, "1");
+  await saved(first);
+  const second = await openPage(context);
+  const v = await view(second);
+  assert.equal(v.save.readOnly, true);
+  assert.match(v.notices.join(" "), /another tab/);
+  const before = await model(second);
+  assert.equal(before.spans.length, 1, "it shows the saved work");
+  await tag(second, FIRST, "Ren Zhengfei", "2");
+  assert.deepEqual(await model(second), before, "but does not change it");
+  await second.screenshot({ path: shotPath("storage-read-only.png") });
+  assert.equal((await view(first)).save.readOnly, false, "the first tab still writes");
+  await context.close();
+});

@@ -1,0 +1,70 @@
+#include "app/autosave.h"
+
+#include "core/project_json.h"
+
+namespace cm::app {
+
+namespace {
+constexpr double kQuiet = 0.3;      // save this long after the last edit…
+constexpr double kMaxDelay = 1.0;   // …but never later than this after the first unsaved one
+constexpr double kViewDelay = 2.0;  // scrolling alone is saved lazily
+}  // namespace
+
+void Autosave::open(Corpus& corpus, Editor& editor, std::string& view, std::vector<std::string>& notices) {
+    opened_ = true;
+    const auto stored = platform::storage_open(notices);
+    platform::storage_poll(status_);
+    if (stored) {
+        const ProjectImport r = import_project(stored->json, corpus.documents, editor.annotations(), ImportMode::Replace);
+        if (!r.ok) {
+            std::string why;
+            for (const ImportProblem& p : r.problems)
+                if (p.fatal) why += (why.empty() ? "" : "; ") + p.what;
+            platform::storage_set_aside(why);
+            notices.push_back("Your saved work could not be opened (" + why +
+                              "). It has been kept aside, untouched: File \xE2\x86\x92 Export the unreadable saved data "
+                              "saves a copy. You are starting from an empty project.");
+        } else {
+            for (const Document& d : r.new_documents) corpus.documents.push_back(d);
+            editor.reset(r.annotations);
+            view = stored->view;
+            if (!r.problems.empty())
+                notices.push_back("Your saved work was opened with " + std::to_string(r.problems.size()) +
+                                  (r.problems.size() == 1 ? " problem" : " problems") + ", for example: " +
+                                  to_string(r.problems.front()));
+        }
+    }
+    saved_revision_ = seen_revision_ = editor.revision();
+    saved_view_ = view;
+}
+
+void Autosave::save(const Corpus& corpus, const Editor& editor, const std::string& view, double now) {
+    platform::storage_save({project_to_json(editor.annotations(), corpus.documents), view});
+    saved_revision_ = seen_revision_ = editor.revision();
+    saved_view_ = view;
+    saved_at_ = now;
+}
+
+void Autosave::tick(const Corpus& corpus, const Editor& editor, const std::string& view, double now) {
+    platform::storage_poll(status_);
+    if (!opened_ || status_.read_only) return;
+    if (editor.revision() != seen_revision_) {  // an edit this frame: wait for the next
+        if (seen_revision_ == saved_revision_) changed_at_ = now;  // first unsaved edit
+        seen_revision_ = editor.revision();
+        last_edit_ = now;
+        return;
+    }
+    const bool model_dirty = editor.revision() != saved_revision_;
+    if (model_dirty && (now - last_edit_ >= kQuiet || now - changed_at_ >= kMaxDelay)) {
+        save(corpus, editor, view, now);
+    } else if (!model_dirty && view != saved_view_ && now - saved_at_ >= kViewDelay) {
+        save(corpus, editor, view, now);
+    }
+}
+
+void Autosave::flush(const Corpus& corpus, const Editor& editor, const std::string& view) {
+    if (!opened_ || status_.read_only) return;
+    if (editor.revision() != saved_revision_ || view != saved_view_) save(corpus, editor, view, saved_at_);
+}
+
+}  // namespace cm::app

@@ -1,0 +1,50 @@
+// Where the working state is kept between visits, and files the user saves.
+// Web (storage_web.cpp + web/storage.js): IndexedDB with a synchronous
+// localStorage journal, one writing tab at a time. Desktop
+// (storage_desktop.cpp): files in the XDG data directory, written atomically,
+// the last versions kept, one writing process at a time. docs/storage.md.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cm::platform {
+
+struct StoredState {
+    std::string json;  // the project file (core/project_json.h)
+    std::string view;  // where the reader was: "<doc id> <code point>"
+};
+
+struct StorageStatus {
+    enum class State { Idle, Saving, Saved, Failed };
+    State state = State::Idle;
+    std::string message;  // why it failed, or a detail ("in local storage only")
+    std::string where;    // "this browser (IndexedDB)", a directory, …
+    bool read_only = false;
+    bool persisted = false;  // the browser promised not to evict it
+    double usage = 0, quota = 0;  // bytes; 0 = unknown
+    bool has_aside = false;       // unreadable data was kept aside
+};
+
+// Opens the store (call once, at start). Returns the last saved state, if
+// any; `problems` gets what the user must be told (in plain words).
+std::optional<StoredState> storage_open(std::vector<std::string>& problems);
+// Saves the whole state. The web writes a journal synchronously and the
+// database asynchronously: storage_status() tells how it went.
+void storage_save(const StoredState& state);
+// True (and `out` set) when the status changed since the last call.
+bool storage_poll(StorageStatus& out);
+// The app could not use what storage_open returned (e.g. a newer format):
+// keep it aside, untouched, before anything overwrites it.
+void storage_set_aside(const std::string& reason);
+// The unreadable data that was kept aside ("" if none), for export.
+std::string storage_aside_text();
+
+// Offers a file to the user: a download in the browser, a file in the
+// data directory's exports/ on the desktop. Returns where it went, or "".
+std::string save_file(const std::string& name, const std::string& mime, const std::string& content);
+// Asks the reader for a file (the browser's picker); the page hands the chosen
+// file's text to the app (App::receive_file). Desktop: use --import PATH.
+void pick_file(const std::string& accept);
+
+}  // namespace cm::platform

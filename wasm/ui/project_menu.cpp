@@ -1,0 +1,146 @@
+#include "ui/project_menu.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "ui/item_rects.h"
+
+namespace cm::ui {
+
+namespace {
+
+std::string megabytes(double bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+    return buf;
+}
+
+}  // namespace
+
+void ProjectMenu::offer_import(std::string name, std::string text) {
+    name_ = std::move(name);
+    text_ = std::move(text);
+    problems_.clear();
+    stage_ = Stage::Choose;
+}
+
+void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storage) {
+    const bool open = ImGui::BeginMenu("File");
+    remember_item("menu:File");
+    if (!open) return;
+    const bool export_all = ImGui::MenuItem("Export project (.json)");
+    remember_item("file:export");
+    if (export_all) {
+        const std::string where = actions_.export_project ? actions_.export_project(true) : "";
+        an.flash(where.empty() ? "Export failed." : "Exported the project to " + where + ".");
+    }
+    if (ImGui::MenuItem("Export annotations only (.json, without the article texts)")) {
+        const std::string where = actions_.export_project ? actions_.export_project(false) : "";
+        an.flash(where.empty() ? "Export failed." : "Exported the annotations to " + where + ".");
+    }
+    const bool import = ImGui::MenuItem("Import project\xE2\x80\xA6", nullptr, false, !storage.read_only && actions_.pick_import_file);
+    remember_item("file:import");
+    if (import) actions_.pick_import_file();
+    ImGui::Separator();
+    const bool aside = ImGui::MenuItem("Export the unreadable saved data", nullptr, false, storage.has_aside);
+    remember_item("file:export-aside");
+    if (aside) {
+        const std::string where = actions_.export_aside ? actions_.export_aside() : "";
+        an.flash(where.empty() ? "Nothing to export." : "Exported the unreadable saved data to " + where + ".");
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Work is saved in %s", storage.where.c_str());
+    if (storage.quota > 0)
+        ImGui::TextDisabled("Using %s of %s%s", megabytes(storage.usage).c_str(), megabytes(storage.quota).c_str(),
+                            storage.persisted ? " (kept: the browser will not clear it on its own)" : "");
+    ImGui::EndMenu();
+}
+
+void ProjectMenu::draw_dialogs(Annotator& an) {
+    if (stage_ == Stage::None) return;
+    const char* title = "Import a project";
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (stage_ == Stage::Choose) {
+        ImGui::TextWrapped("Import \xE2\x80\x9C%s\xE2\x80\x9D (%zu bytes):", name_.c_str(), text_.size());
+        ImGui::Spacing();
+        ImportMode mode{};
+        bool go = false;
+        if (ImGui::Button("Merge into my work")) go = true, mode = ImportMode::Merge;
+        remember_item("import:merge");
+        ImGui::SameLine();
+        if (ImGui::Button("Replace my work")) go = true, mode = ImportMode::Replace;
+        remember_item("import:replace");
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            stage_ = Stage::None;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::TextDisabled("Merge keeps both; Replace swaps your annotations for the file's. Either is one undo step.");
+        if (go && actions_.import_text) {
+            problems_ = actions_.import_text(text_, mode);
+            imported_ = true;
+            for (const ImportProblem& p : problems_) imported_ = imported_ && !p.fatal;
+            text_.clear();
+            stage_ = Stage::Result;
+            an.flash(imported_ ? "Imported \xE2\x80\x9C" + name_ + "\xE2\x80\x9D. Ctrl+Z undoes it."
+                               : "Nothing was imported: the file could not be read.");
+        }
+    } else {
+        if (imported_ && problems_.empty()) ImGui::TextWrapped("Imported \xE2\x80\x9C%s\xE2\x80\x9D with no problems.", name_.c_str());
+        else if (imported_)
+            ImGui::TextWrapped("Imported \xE2\x80\x9C%s\xE2\x80\x9D. %zu %s found; what was done about each:", name_.c_str(),
+                               problems_.size(), problems_.size() == 1 ? "problem was" : "problems were");
+        else
+            ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D was not imported, and your work is unchanged:", name_.c_str());
+        if (!problems_.empty()) {
+            ImGui::BeginChild("problems", ImVec2(0, 220), true);
+            for (const ImportProblem& p : problems_) ImGui::TextWrapped("\xE2\x80\xA2 %s", to_string(p).c_str());
+            ImGui::EndChild();
+        }
+        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            stage_ = Stage::None;
+            ImGui::CloseCurrentPopup();
+        }
+        remember_item("import:close");
+    }
+    ImGui::EndPopup();
+}
+
+void draw_save_state(const platform::StorageStatus& s) {
+    using State = platform::StorageStatus::State;
+    const char* text = "";
+    ImVec4 colour = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
+    if (s.read_only) {
+        text = "Read-only";
+        colour = ImVec4(0.75f, 0.45f, 0.05f, 1);
+    } else if (s.state == State::Saving) {
+        text = "Saving\xE2\x80\xA6";
+    } else if (s.state == State::Saved) {
+        text = "Saved";
+    } else if (s.state == State::Failed) {
+        text = "Not saved";
+        colour = ImVec4(0.8f, 0.15f, 0.1f, 1);
+    } else {
+        text = "Nothing to save yet";
+    }
+    const float w = ImGui::CalcTextSize(text).x + ImGui::GetStyle().WindowPadding.x * 2;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w));
+    ImGui::TextColored(colour, "%s", text);
+    remember_item("save-state");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        if (s.state == State::Failed) ImGui::TextWrapped("Not saved: %s", s.message.c_str());
+        else if (!s.message.empty()) ImGui::TextWrapped("%s", s.message.c_str());
+        ImGui::TextWrapped("Your work is saved in %s, on this computer only.", s.where.c_str());
+        if (s.quota > 0) ImGui::TextWrapped("Using %s of %s.", megabytes(s.usage).c_str(), megabytes(s.quota).c_str());
+        if (s.read_only) ImGui::TextWrapped("Another tab or window is saving; this one only reads.");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace cm::ui

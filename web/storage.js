@@ -1,0 +1,211 @@
+// window.claimmarkStore: where the working state lives in the browser.
+//
+// IndexedDB holds the last saved project; every save is also written first,
+// synchronously, to a localStorage journal, so an edit made just before the
+// tab closes survives even though IndexedDB writes are asynchronous and a
+// write started while the page is hidden may never finish (see
+// docs/storage.md). On load the newer of the two (by save sequence) wins.
+// Nothing is ever dropped silently: what cannot be read is set aside under
+// its own key and the app is told why; a failed write keeps the journal and
+// says so. One tab at a time may write (a Web Lock); others are read-only.
+"use strict";
+(function () {
+  const DB_NAME = "claimmark", STORE = "state", CURRENT = "current";
+  const JOURNAL = "claimmark.journal", ASIDE = "claimmark.aside";
+
+  const store = {
+    backend: "indexeddb",  // or "localstorage" (no IndexedDB) or "none"
+    readOnly: false,
+    initial: null,          // { seq, json, view } of the newest saved state, or null
+    problems: [],           // plain words about loading, for the app to show
+    status: { state: "idle", message: "", savedAt: 0 },
+    usage: 0, quota: 0, persisted: false,
+    version: 0,             // bumps on every status change; the app polls it
+    lastSeq: 0,
+  };
+  let db = null;
+  let queue = Promise.resolve();  // IndexedDB writes, in order
+  let asideRaw = null;            // the unreadable data kept aside, for export
+
+  function setStatus(state, message) {
+    store.status = { state, message: message || "", savedAt: state === "saved" ? Date.now() : store.status.savedAt };
+    store.version++;
+  }
+  function words(e) {
+    if (e && e.name === "QuotaExceededError") return "the browser's storage for this page is full";
+    return (e && (e.message || e.name)) || String(e);
+  }
+
+  function openDb() {
+    return new Promise((resolve) => {
+      let req;
+      try { req = indexedDB.open(DB_NAME, 1); } catch (e) { resolve(null); return; }
+      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => resolve(null);
+      req.onblocked = () => resolve(null);
+    });
+  }
+  function idb(mode, fn) {
+    return new Promise((resolve, reject) => {
+      let tx;
+      try { tx = db.transaction(STORE, mode); } catch (e) { reject(e); return; }
+      let result;
+      const req = fn(tx.objectStore(STORE));
+      if (req) req.onsuccess = () => { result = req.result; };
+      tx.oncomplete = () => resolve(result);
+      tx.onerror = () => reject(tx.error || (req && req.error));
+      tx.onabort = () => reject(tx.error || new Error("the write was aborted"));
+    });
+  }
+  const idbGet = (key) => idb("readonly", (s) => s.get(key));
+  const idbPut = (key, value) => idb("readwrite", (s) => s.put(value, key));
+
+  function readJournal() {
+    let raw;
+    try { raw = localStorage.getItem(JOURNAL); } catch (e) { return null; }
+    if (raw == null) return null;
+    try {
+      const r = JSON.parse(raw);
+      if (r && typeof r.seq === "number" && typeof r.json === "string") return r;
+      throw new Error("unexpected content");
+    } catch (e) {
+      keepAside(raw, "the unsaved-edits journal in local storage could not be read (" + words(e) + ")");
+      try { localStorage.removeItem(JOURNAL); } catch (e2) { /* nothing more to do */ }
+      return null;
+    }
+  }
+
+  // Keeps data we cannot use under its own key, never overwriting it, and
+  // remembers it so the user can export it.
+  function keepAside(raw, reason) {
+    asideRaw = typeof raw === "string" ? raw : JSON.stringify(raw);
+    store.problems.push("Saved work could not be read: " + reason + ". It has been kept aside, untouched; " +
+                        "File \u2192 Export the unreadable saved data saves a copy.");
+    store.version++;
+    const record = { reason, at: Date.now(), raw: asideRaw };
+    if (db) queue = queue.then(() => idbPut("aside-" + record.at, record)).catch(() => {});
+    else { try { localStorage.setItem(ASIDE + "." + record.at, asideRaw); } catch (e) { /* kept in memory */ } }
+  }
+
+  async function lockWriter() {
+    if (!navigator.locks || !navigator.locks.request) return true;  // no Web Locks: assume one tab
+    return new Promise((resolve) => {
+      navigator.locks.request("claimmark-writer", { ifAvailable: true }, (lock) => {
+        resolve(!!lock);
+        return lock ? new Promise(() => {}) : undefined;  // hold it for the page's life
+      }).catch(() => resolve(true));
+    });
+  }
+
+  async function refreshEstimate() {
+    try {
+      if (navigator.storage && navigator.storage.estimate) {
+        const e = await navigator.storage.estimate();
+        store.usage = e.usage || 0;
+        store.quota = e.quota || 0;
+        store.version++;
+      }
+    } catch (e) { /* an estimate is only informative */ }
+  }
+
+  async function init() {
+    const writer = await lockWriter();
+    store.readOnly = !writer;
+    if (store.readOnly)
+      store.problems.push("ClaimMark is open in another tab of this browser. This tab is read-only, so the two " +
+                          "cannot overwrite each other's work; close the other tab and reload to edit here.");
+    if (typeof indexedDB === "undefined" || !indexedDB) {
+      store.backend = "localstorage";
+      store.problems.push("This browser has no IndexedDB (private mode?): work is kept in local storage only, " +
+                          "which holds about 5 MB. Export your work to keep it safe.");
+    } else {
+      db = await openDb();
+      if (!db) {
+        store.backend = "localstorage";
+        store.problems.push("The browser refused its database (IndexedDB): work is kept in local storage only, " +
+                            "which holds about 5 MB. Export your work to keep it safe.");
+      }
+    }
+    let saved = null;
+    if (db) {
+      try { saved = await idbGet(CURRENT); } catch (e) { store.problems.push("Saved work could not be read: " + words(e) + "."); }
+      if (saved != null && !(typeof saved.seq === "number" && typeof saved.json === "string")) {
+        keepAside(saved, "the stored record has an unexpected shape");
+        saved = null;
+      }
+    }
+    const journal = readJournal();
+    store.initial = journal && (!saved || journal.seq > saved.seq) ? journal : saved;
+    store.lastSeq = Math.max(saved ? saved.seq : 0, journal ? journal.seq : 0);
+    if (navigator.storage && navigator.storage.persist && !store.readOnly) {
+      navigator.storage.persist().then((p) => { store.persisted = p; store.version++; }).catch(() => {});
+    }
+    refreshEstimate();
+    setStatus(store.initial ? "saved" : "idle", "");
+  }
+
+  // Saves the whole state. The journal write is synchronous (it survives the
+  // tab closing now); the IndexedDB write follows and then clears the journal.
+  store.save = function (json, view) {
+    if (store.readOnly) return;
+    const record = { seq: ++store.lastSeq, json, view, savedAt: Date.now() };
+    let journalOk = true, journalWhy = "";
+    try { localStorage.setItem(JOURNAL, JSON.stringify(record)); } catch (e) { journalOk = false; journalWhy = words(e); }
+    if (!db) {
+      if (journalOk) setStatus("saved", "in local storage only");
+      else setStatus("failed", "local storage refused the save: " + journalWhy + ". Export your work now.");
+      return;
+    }
+    setStatus("saving", "");
+    queue = queue.then(() => idbPut(CURRENT, record)).then(() => {
+      try {
+        const j = localStorage.getItem(JOURNAL);
+        if (j && JSON.parse(j).seq <= record.seq) localStorage.removeItem(JOURNAL);
+      } catch (e) { /* the journal stays; it is older or equal, so harmless */ }
+      if (record.seq === store.lastSeq) setStatus("saved", "");
+      refreshEstimate();
+    }, (e) => {
+      setStatus("failed", "the browser's database refused the save: " + words(e) +
+                (journalOk ? ". Your latest edit is held in local storage until the database works again."
+                           : ". Local storage is full too: export your work now."));
+    });
+  };
+
+  // The app could not use the stored state (e.g. a newer format): keep it
+  // aside before anything overwrites it.
+  store.setAsideInitial = function (reason) {
+    if (!store.initial) return;
+    keepAside(store.initial, reason);
+    store.initial = null;
+  };
+  // The file picker for imports: the chosen file's text goes to the app.
+  store.pickFile = function (accept) {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = accept;
+    input.addEventListener("change", async () => {
+      const file = input.files && input.files[0];
+      if (file) store.giveFile(file.name, await file.text());
+    });
+    input.click();
+  };
+  store.giveFile = function (name, text) {
+    const M = window.Module;
+    const put = (s) => { const n = M.lengthBytesUTF8(s) + 1, p = M._malloc(n); M.stringToUTF8(s, p, n); return p; };
+    const pn = put(name), pt = put(text);
+    try { M._cm_receive_file(pn, pt); } finally { M._free(pn); M._free(pt); }
+  };
+
+  // Closing or hiding the page: the app saves at once (the journal write is
+  // synchronous, so it lands even if the tab is gone a moment later).
+  const flush = () => { if (window.Module && window.Module._cm_flush_save) window.Module._cm_flush_save(); };
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
+
+  store.asideText = () => asideRaw;
+  store.hasAside = () => asideRaw != null;
+  // Tests and the About box read this; the app polls `version`.
+  store.ready = init().catch((e) => { store.problems.push("Browser storage could not start: " + words(e) + "."); });
+  window.claimmarkStore = store;
+})();
