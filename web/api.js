@@ -90,7 +90,9 @@
       });
       document.addEventListener("paste", (e) => {
         if (!Module._cm_web_set_pasted) return;
-        withString(e.clipboardData.getData("text/plain"), (p) => Module._cm_web_set_pasted(p));
+        const text = e.clipboardData.getData("text/plain");
+        withString(text, (p) => Module._cm_web_set_pasted(p));
+        withString(text, (p) => Module._cm_receive_paste(p));  // outside a field: a new article
         e.preventDefault();
       });
       module.claimmarkClipboard = (text) => {

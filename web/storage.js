@@ -49,7 +49,10 @@
   function idb(mode, fn) {
     return new Promise((resolve, reject) => {
       let tx;
-      try { tx = db.transaction(STORE, mode); } catch (e) { reject(e); return; }
+      // "strict": the write is on disk when the transaction completes. Chromium's
+      // default ("relaxed") reports completion earlier, and a browser quit right
+      // after could lose the save while the journal was already cleared.
+      try { tx = db.transaction(STORE, mode, { durability: "strict" }); } catch (e) { reject(e); return; }
       let result;
       const req = fn(tx.objectStore(STORE));
       if (req) req.onsuccess = () => { result = req.result; };
@@ -196,6 +199,14 @@
     const pn = put(name), pt = put(text);
     try { M._cm_receive_file(pn, pt); } finally { M._free(pn); M._free(pt); }
   };
+
+  // Files dropped on the page: articles (.txt, .md, .html) or a project (.json).
+  document.addEventListener("dragover", (e) => { e.preventDefault(); });
+  document.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    for (const file of Array.from((e.dataTransfer && e.dataTransfer.files) || []))
+      store.giveFile(file.name, await file.text());
+  });
 
   // Closing or hiding the page: the app saves at once (the journal write is
   // synchronous, so it lands even if the tab is gone a moment later).

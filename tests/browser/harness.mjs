@@ -54,6 +54,15 @@ export async function startSession() {
   };
 }
 
+// A browser with a profile on disk (closing it and launching it again on the
+// same folder is what "quit the browser and come back tomorrow" is).
+export function launchProfile(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+}
+
 // Opens the app in a fresh context and waits until it is ready. Collects
 // console errors and requests to other hosts so tests can assert none.
 export async function openApp(session, { width = 1280, height = 800, scale = 1, permissions = [] } = {}) {

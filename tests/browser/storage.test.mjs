@@ -4,8 +4,10 @@
 // tab are each told to the user, and nothing is lost or overwritten.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import { startSession, shotPath, locatePhrase, dragOver, keys, model, view, settle } from "./harness.mjs";
+import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startSession, shotPath, locatePhrase, dragOver, keys, model, view, settle, launchProfile } from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";
 const ZDNET = "b9f2b827f983a180";
@@ -56,6 +58,24 @@ test("annotations, the open article and the place in it come back after a reload
   await context.close();
 });
 
+test("quitting the browser and starting it again on the same profile brings the work back", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "claimmark-profile-"));
+  try {
+    let context = await launchProfile(dir);
+    let page = await openPage(context);
+    await tag(page, FIRST, CLAIM, "1");
+    await saved(page);
+    const before = await model(page);
+    await context.close();
+    context = await launchProfile(dir);
+    page = await openPage(context);
+    assert.deepEqual(await model(page), before);
+    await context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("closing the tab right after an edit loses nothing", async () => {
   const context = await session.browser.newContext();
   let page = await openPage(context);
@@ -95,6 +115,34 @@ test("export downloads the project; importing it into a fresh profile gives the 
   await clickItem(page2, "import:close");
   assert.deepEqual(content(await model(page2)), content(before));
   await fresh.close();
+});
+
+test("Export as CSV and as brat: a spreadsheet-ready table and an archive, each saying what it left out", async () => {
+  const context = await session.browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await tag(page, FIRST, CLAIM, "1");
+  await tag(page, FIRST, "Ren Zhengfei", "2");
+  const exportAs = async (format) => {
+    await clickItem(page, "menu:File");
+    await clickItem(page, "file:export-as");
+    const [download] = await Promise.all([page.waitForEvent("download"), clickItem(page, "export-as:" + format)]);
+    const file = shotPath("exported-" + download.suggestedFilename());
+    await download.saveAs(file);
+    await page.waitForFunction(() => window.claimmark.item("export:close"));
+    return file;
+  };
+  const csv = readFileSync(await exportAs("csv"), "utf8");
+  assert.ok(csv.startsWith("\uFEFF"), "a byte-order mark, so spreadsheets read UTF-8");
+  assert.match(csv, /we have decided to exit the U\.S\. market/);
+  assert.match(csv, /\r\n/);
+  await page.screenshot({ path: shotPath("export-report.png") });
+  await clickItem(page, "export:close");
+  const tar = readFileSync(await exportAs("brat"));
+  assert.equal(tar.length % 512, 0, "a tar archive");
+  assert.match(tar.subarray(0, 100).toString("latin1"), /^claimmark-brat\//);
+  assert.match(tar.toString("latin1"), /T\d+\tClaim 512 551\twe have decided to exit the U\.S\. market/);
+  await clickItem(page, "export:close");
+  await context.close();
 });
 
 test("a full store: the save state says so, the edit stays, and local storage carries it to the next visit", async () => {

@@ -10,6 +10,9 @@
 #include <cstring>
 
 #include "platform/assets.h"
+#include "core/article_import.h"
+#include "core/formats/formats.h"
+#include "core/formats/tar.h"
 #include "core/project_json.h"
 #include "platform/gl.h"
 #include "platform/storage.h"
@@ -121,6 +124,7 @@ bool App::init(const Options& options) {
     workspace_ = std::make_unique<ui::Workspace>(corpus_, *editor_);
     for (std::string& n : notices) workspace_->add_notice(std::move(n));
     workspace_->project_menu().set_actions(project_actions());
+    workspace_->set_add_document([this](Document d) { add_document(std::move(d)); });
     if (options.theme == "dark") workspace_->set_theme(ui::ThemeChoice::Dark);
     if (options.theme == "light") workspace_->set_theme(ui::ThemeChoice::Light);
     int open_index = corpus_.documents.empty() ? -1 : 0;
@@ -196,7 +200,35 @@ bool App::frame() {
 void App::flush_save() { autosave_.flush(corpus_, *editor_, workspace_->view_anchor()); }
 
 void App::receive_file(const std::string& name, std::string text) {
-    workspace_->project_menu().offer_import(name, std::move(text));
+    const bool project = name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+    if (project) workspace_->project_menu().offer_import(name, std::move(text));
+    else offer_article(name, text);
+}
+
+void App::receive_paste(const std::string& text) {
+    if (workspace_->typing() || text.empty()) return;  // the field that has the keyboard takes it
+    offer_article("", text);  // no file name: messages say "the pasted text"
+}
+
+void App::offer_article(const std::string& name, const std::string& bytes) {
+    ArticleDraft draft = draft_article(name, bytes);
+    if (!draft.ok) {
+        workspace_->annotator().flash(draft.error);  // names the file (or the pasted text) itself
+        return;
+    }
+    workspace_->article_dialog().offer(std::move(draft));
+}
+
+// The corpus may reallocate: the view is re-pointed by reopening by index.
+void App::add_document(Document d) {
+    const int existing = corpus_.index_of(d.meta.id);
+    if (existing >= 0) {
+        workspace_->open(existing);
+        workspace_->annotator().flash("That article is already open here: the same text has the same id.");
+        return;
+    }
+    corpus_.documents.push_back(std::move(d));
+    workspace_->open(static_cast<int>(corpus_.documents.size()) - 1);
 }
 
 // Adds the file's new documents, then applies its annotations as one undo
@@ -223,6 +255,25 @@ ui::ProjectActions App::project_actions() {
 #ifdef __EMSCRIPTEN__
     a.pick_import_file = [] { platform::pick_file(".json,application/json"); };
 #endif
+#ifdef __EMSCRIPTEN__
+    a.pick_article_file = [] { platform::pick_file(".txt,.md,.markdown,.html,.htm,text/plain,text/html,text/markdown"); };
+#endif
+    a.export_format = [this](const std::string& format) {
+        std::pair<std::string, std::vector<std::string>> result;
+        const auto e = formats::export_as(format, editor_->annotations(), corpus_.documents);
+        if (!e || e->files.empty()) return result;
+        result.second = e->left_out;
+        if (e->files.size() == 1) {
+            const bool json = e->files[0].name.find(".json") != std::string::npos;
+            result.first = platform::save_file(e->files[0].name, json ? "application/json" : "text/plain", e->files[0].content);
+        } else {  // several files: one archive, so the browser does not ask about many downloads
+            const std::string folder = "claimmark-" + format;
+            result.first = platform::save_file(folder + ".tar", "application/x-tar",
+                                               formats::tar_archive(folder, e->files,
+                                                                    static_cast<long long>(platform::wall_clock_seconds())));
+        }
+        return result;
+    };
     a.import_text = [this](const std::string& text, ImportMode mode) { return import_text(text, mode); };
     a.export_aside = [] {
         const std::string raw = platform::storage_aside_text();

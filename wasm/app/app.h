@@ -42,13 +42,18 @@ public:
     size_t pending_input() const { return input_.pending(); }
     // Saves now if anything is unsaved (the page is being hidden or closed).
     void flush_save();
-    // A file the reader chose to import (the page's file picker).
+    // A file the reader opened or dropped: a project (.json) is offered for
+    // import, anything else as a new article.
     void receive_file(const std::string& name, std::string text);
+    // Text pasted outside any text field: offered as a new article.
+    void receive_paste(const std::string& text);
 
 private:
     void apply_theme_if_changed();
     ui::ProjectActions project_actions();
     std::vector<ImportProblem> import_text(const std::string& text, ImportMode mode);
+    void add_document(Document d);
+    void offer_article(const std::string& name, const std::string& bytes);
 
     Options options_;
     GLFWwindow* window_ = nullptr;

@@ -38,6 +38,14 @@ void Autosave::open(Corpus& corpus, Editor& editor, std::string& view, std::vect
     saved_view_ = view;
 }
 
+platform::StorageStatus Autosave::status() const {
+    platform::StorageStatus s = status_;
+    const bool pending = seen_revision_ != saved_revision_;
+    if (pending && !s.read_only && s.state != platform::StorageStatus::State::Failed)
+        s.state = platform::StorageStatus::State::Saving;
+    return s;
+}
+
 void Autosave::save(const Corpus& corpus, const Editor& editor, const std::string& view, double now) {
     platform::storage_save({project_to_json(editor.annotations(), corpus.documents), view});
     saved_revision_ = seen_revision_ = editor.revision();

@@ -23,7 +23,9 @@ public:
     // Saves now if anything is unsaved (the page is being hidden or closed).
     void flush(const Corpus& corpus, const Editor& editor, const std::string& view);
 
-    const platform::StorageStatus& status() const { return status_; }
+    // The store's status, but "Saving…" while an edit waits for its save, so
+    // "Saved" always means the latest edit is in storage.
+    platform::StorageStatus status() const;
     bool dirty(const Editor& editor) const { return editor.revision() != saved_revision_; }
 
 private:

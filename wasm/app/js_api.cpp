@@ -147,6 +147,12 @@ EMSCRIPTEN_KEEPALIVE void cm_receive_file(const char* name, const char* text) {
     if (app() && name && text) app()->receive_file(name, text);
 }
 
+// Text pasted while the canvas has focus: a new article, unless a text
+// field has the keyboard (then ImGui pastes it into the field).
+EMSCRIPTEN_KEEPALIVE void cm_receive_paste(const char* text) {
+    if (app() && text) app()->receive_paste(text);
+}
+
 // A named widget's rectangle as drawn last frame (ui/item_rects.h), or null.
 EMSCRIPTEN_KEEPALIVE const char* cm_item(const char* name) {
     const auto r = cm::ui::item_rect(name ? name : "");

@@ -54,8 +54,9 @@ EM_JS(void, js_store_save, (const char* json, const char* view), {
 EM_JS(void, js_store_set_aside, (const char* reason), {
     window.claimmarkStore.setAsideInitial(UTF8ToString(reason));
 });
-EM_JS(void, js_download, (const char* name, const char* mime, const char* content), {
-    const blob = new Blob([UTF8ToString(content)], { type: UTF8ToString(mime) });
+// Bytes, not a C string: an archive holds NULs.
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, size_t size), {
+    const blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);
@@ -110,7 +111,7 @@ void storage_set_aside(const std::string& reason) { js_store_set_aside(reason.c_
 std::string storage_aside_text() { return take(js_store_string("aside")); }
 
 std::string save_file(const std::string& name, const std::string& mime, const std::string& content) {
-    js_download(name.c_str(), mime.c_str(), content.c_str());
+    js_download(name.c_str(), mime.c_str(), content.data(), content.size());
     return "your downloads";
 }
 

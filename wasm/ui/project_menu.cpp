@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "core/formats/formats.h"
 #include "ui/item_rects.h"
 
 namespace cm::ui {
@@ -29,6 +30,13 @@ void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storag
     const bool open = ImGui::BeginMenu("File");
     remember_item("menu:File");
     if (!open) return;
+    const bool open_article = ImGui::MenuItem("Open an article (.txt, .md, .html)\xE2\x80\xA6", nullptr, false,
+                                              !storage.read_only && actions_.pick_article_file);
+    remember_item("file:open-article");
+    if (open_article) actions_.pick_article_file();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Or paste an article (Ctrl+V) or drop files on the page.");
+    ImGui::Separator();
     const bool export_all = ImGui::MenuItem("Export project (.json)");
     remember_item("file:export");
     if (export_all) {
@@ -39,6 +47,22 @@ void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storag
         const std::string where = actions_.export_project ? actions_.export_project(false) : "";
         an.flash(where.empty() ? "Export failed." : "Exported the annotations to " + where + ".");
     }
+    if (ImGui::BeginMenu("Export as")) {
+        for (const formats::FormatInfo& f : formats::export_formats()) {
+            const bool go = ImGui::MenuItem(f.name);
+            remember_item(std::string("export-as:") + f.name);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.description);
+            if (go && actions_.export_format) {
+                auto [where, left_out] = actions_.export_format(f.name);
+                export_name_ = f.name;
+                export_where_ = where;
+                export_left_out_ = std::move(left_out);
+                show_export_report_ = true;
+            }
+        }
+        ImGui::EndMenu();
+    }
+    remember_item("file:export-as");
     const bool import = ImGui::MenuItem("Import project\xE2\x80\xA6", nullptr, false, !storage.read_only && actions_.pick_import_file);
     remember_item("file:import");
     if (import) actions_.pick_import_file();
@@ -58,6 +82,30 @@ void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storag
 }
 
 void ProjectMenu::draw_dialogs(Annotator& an) {
+    // What a standard format could not hold, said right after exporting.
+    if (show_export_report_) {
+        const char* report = "Export";
+        if (!ImGui::IsPopupOpen(report)) ImGui::OpenPopup(report);
+        ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+        if (ImGui::BeginPopupModal(report, nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+            if (export_where_.empty()) ImGui::TextWrapped("The %s export could not be written.", export_name_.c_str());
+            else ImGui::TextWrapped("Exported as %s to %s.", export_name_.c_str(), export_where_.c_str());
+            if (export_left_out_.empty()) {
+                ImGui::TextWrapped("Everything fitted into the format.");
+            } else {
+                ImGui::TextWrapped("What the format could not hold:");
+                for (const std::string& l : export_left_out_) ImGui::TextWrapped("\xE2\x80\xA2 %s", l.c_str());
+            }
+            const bool close = ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+            remember_item("export:close");
+            if (close) {
+                show_export_report_ = false;
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::EndPopup();
+        }
+        return;
+    }
     if (stage_ == Stage::None) return;
     const char* title = "Import a project";
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);

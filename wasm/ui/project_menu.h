@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/project_json.h"
@@ -19,6 +20,10 @@ struct ProjectActions {
     // Imports as one undoable step; returns the problems found (fatal ones mean nothing changed).
     std::function<std::vector<ImportProblem>(const std::string& text, ImportMode mode)> import_text;
     std::function<std::string()> export_aside;                   // the unreadable saved data
+    std::function<void()> pick_article_file;                     // .txt, .md, .html: the app offers it
+    // A standard format by name (core/formats/formats.h): where it went, and
+    // what the format could not hold.
+    std::function<std::pair<std::string, std::vector<std::string>>(const std::string& format)> export_format;
 };
 
 class ProjectMenu {
@@ -37,7 +42,9 @@ private:
     std::string name_, text_;
     std::vector<ImportProblem> problems_;
     bool imported_ = false;
-    std::string desktop_path_;
+    std::string export_name_, export_where_;
+    std::vector<std::string> export_left_out_;
+    bool show_export_report_ = false;
 };
 
 // "Saved", "Saving…", "Not saved: …" and a tooltip with where and how much.

@@ -33,7 +33,12 @@ const Palette& apply_theme(bool dark) {
     s.FramePadding = ImVec2(8, 4);
     s.WindowPadding = ImVec2(10, 10);
     g_palette = dark ? &kDark : &kLight;
-    if (!dark) s.Colors[ImGuiCol_WindowBg] = ImVec4(0.93f, 0.93f, 0.92f, 1.0f);
+    if (!dark) {
+        s.Colors[ImGuiCol_WindowBg] = ImVec4(0.93f, 0.93f, 0.92f, 1.0f);
+        // Fields keep an outline, so they read as fields on white dialogs too.
+        s.FrameBorderSize = 1;
+        s.Colors[ImGuiCol_Border] = ImVec4(0.72f, 0.72f, 0.70f, 1.0f);
+    }
     s.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     return *g_palette;
 }

@@ -210,6 +210,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     ImGui::End();
     draw_help_overlay(annotator_, fonts);
     project_menu_.draw_dialogs(annotator_);
+    if (add_document_) article_dialog_.draw(annotator_, add_document_);
 }
 
 }  // namespace cm::ui

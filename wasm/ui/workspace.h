@@ -2,6 +2,7 @@
 // panels (inspector, annotations, cast, labels) and a status bar. Owns what
 // the reader has open and selected; the app owns the data and the editor.
 #pragma once
+#include <functional>
 #include <vector>
 
 #include "core/corpus.h"
@@ -9,6 +10,7 @@
 #include "ui/annotator.h"
 #include "ui/document_list.h"
 #include "ui/fonts.h"
+#include "ui/article_dialog.h"
 #include "ui/project_menu.h"
 #include "ui/reading_view.h"
 #include "ui/theme.h"
@@ -33,6 +35,11 @@ public:
 
     const std::vector<ItemRect>& list_items() const { return list_items_; }
     ProjectMenu& project_menu() { return project_menu_; }
+    ArticleDialog& article_dialog() { return article_dialog_; }
+    // How a new article joins the corpus (the app owns it).
+    void set_add_document(std::function<void(Document)> add) { add_document_ = std::move(add); }
+    // True while a text field has the keyboard (a paste then goes to the field).
+    bool typing() const { return ImGui::GetIO().WantTextInput; }
     // Shown above the article until dismissed (storage problems and the like).
     void add_notice(std::string text) { notices_.push_back(std::move(text)); }
     const std::vector<std::string>& notices() const { return notices_; }
@@ -58,6 +65,8 @@ private:
     ReadingView view_;
     float panel_width_ = 380;
     ProjectMenu project_menu_;
+    ArticleDialog article_dialog_;
+    std::function<void(Document)> add_document_;
     std::vector<std::string> notices_;
     platform::StorageStatus storage_;
     int open_ = -1;

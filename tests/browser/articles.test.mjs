@@ -1,0 +1,93 @@
+// Bringing in articles: paste one (Ctrl+V), drop an HTML file on the page,
+// open a Markdown file with the file picker; correct the title before adding;
+// the new articles are annotatable and come back after a reload.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { startSession, openApp, shotPath, settle, view, keys, locatePhrase, dragOver, model } from "./harness.mjs";
+
+let session, app;
+before(async () => {
+  session = await startSession();
+  app = await openApp(session, { permissions: ["clipboard-read", "clipboard-write"] });
+});
+after(async () => { await app.context.close(); await session.close(); });
+
+const item = (page, name) => page.evaluate((n) => window.claimmark.item(n), name);
+async function clickItem(page, name) {
+  await page.waitForFunction((n) => window.claimmark.item(n), name);
+  const r = await item(page, name);
+  await page.mouse.click(r.x + Math.min(r.width / 2, 60), r.y + r.height / 2);
+  await settle(page);
+}
+const docs = (page) => page.evaluate(() => window.claimmark.documents());
+
+const PASTED = "Minister denies report\n\n“We never said that,” the minister told reporters on Monday.\n\nThe ministry declined to comment further.";
+
+test("Ctrl+V outside a text field offers the pasted text as a new article; the title can be corrected", async () => {
+  const { page } = app;
+  await page.evaluate((t) => navigator.clipboard.writeText(t), PASTED);
+  await page.locator("canvas").focus();
+  await page.keyboard.press("Control+v");
+  await page.waitForFunction(() => window.claimmark.item("article:add"));
+  assert.equal((await docs(page)).length, 5, "nothing added before the reader confirms");
+  await clickItem(page, "article:##title");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Minister denies report (pasted)", { delay: 10 });
+  await page.screenshot({ path: shotPath("article-paste-dialog.png") });
+  await clickItem(page, "article:add");
+  const list = await docs(page);
+  assert.equal(list.length, 6);
+  const added = list[5];
+  assert.equal(added.title, "Minister denies report (pasted)");
+  assert.match(added.id, /^[0-9a-f]{16}$/, "id from the text's SHA-256");
+  assert.equal(await page.evaluate((id) => window.claimmark.text(id), added.id), PASTED);
+  assert.equal((await view(page)).openDoc, added.id, "and it is open");
+  // It can be annotated like any other.
+  const { range, rects } = await locatePhrase(page, added.id, "We never said that,");
+  await dragOver(page, rects);
+  await keys(page, "1");
+  const m = await model(page);
+  assert.deepEqual(m.spans.find((s) => s.doc === added.id).ranges, [[range.start, range.end]]);
+});
+
+test("an HTML file dropped on the page becomes readable text, scripts dropped and entities decoded", async () => {
+  const { page } = app;
+  await page.evaluate(() => {
+    const html = "<!doctype html><html><head><title>Dropped story</title><meta property=\"og:site_name\" content=\"The Daily\">" +
+      "<script>alert(1)</script></head><body><h1>Dropped story</h1><p>Caf&eacute; owners &amp; staff said &ldquo;no&rdquo;.</p>" +
+      "<ul><li>one</li><li>two</li></ul><style>p{}</style></body></html>";
+    const dt = new DataTransfer();
+    dt.items.add(new File([html], "story.html", { type: "text/html" }));
+    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => window.claimmark.item("article:add"));
+  await page.screenshot({ path: shotPath("article-drop-dialog.png") });
+  await clickItem(page, "article:add");
+  const added = (await docs(page)).find((d) => d.title === "Dropped story");
+  assert.ok(added, "added with the page's title");
+  assert.equal(added.outlet, "The Daily");
+  const text = await page.evaluate((id) => window.claimmark.text(id), added.id);
+  assert.match(text, /Café owners & staff said “no”\./);
+  assert.doesNotMatch(text, /alert|p\{\}/);
+  assert.match(text, /• one\n+• two/);
+});
+
+test("File → Open an article takes a Markdown file; the added articles are there after a reload", async () => {
+  const { page } = app;
+  const file = shotPath("story.md");
+  writeFileSync(file, "# Markdown story\n\nThe **spokesman** said the plan was [on track](https://example.org).\n");
+  await clickItem(page, "menu:File");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), clickItem(page, "file:open-article")]);
+  await chooser.setFiles(file);
+  await page.waitForFunction(() => window.claimmark.item("article:add"));
+  await clickItem(page, "article:add");
+  const added = (await docs(page)).find((d) => d.title === "Markdown story");
+  assert.ok(added);
+  assert.match(await page.evaluate((id) => window.claimmark.text(id), added.id), /The spokesman said the plan was on track\./);
+  await page.waitForFunction(() => window.claimmark.view().save.state === "saved");
+  const before = await docs(page);
+  await page.reload();
+  await page.evaluate(() => window.claimmark.ready);
+  assert.deepEqual((await docs(page)).map((d) => [d.id, d.title]), before.map((d) => [d.id, d.title]));
+});
