@@ -145,6 +145,35 @@ test("Export as CSV and as brat: a spreadsheet-ready table and an archive, each 
   await context.close();
 });
 
+test("W3C Web Annotations exported here import into a fresh profile as the same annotations", async () => {
+  const context = await session.browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await tag(page, FIRST, CLAIM, "1");
+  await tag(page, FIRST, "Ren Zhengfei", "2");
+  const before = await model(page);
+  await clickItem(page, "menu:File");
+  await clickItem(page, "file:export-as");
+  const [download] = await Promise.all([page.waitForEvent("download"), clickItem(page, "export-as:w3c")]);
+  const file = shotPath("exported-" + download.suggestedFilename());
+  await download.saveAs(file);
+  const w3c = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(w3c.type, "AnnotationCollection");
+  await context.close();
+
+  const fresh = await session.browser.newContext();
+  const page2 = await openPage(fresh);
+  await clickItem(page2, "menu:File");
+  const [chooser] = await Promise.all([page2.waitForEvent("filechooser"), clickItem(page2, "file:import")]);
+  await chooser.setFiles(file);
+  await page2.waitForFunction(() => window.claimmark.item("import:merge"));
+  await clickItem(page2, "import:merge");
+  await clickItem(page2, "import:close");
+  const after = await model(page2);
+  const byContent = (m) => m.spans.map((s) => [s.doc, m.labels.find((l) => l.id === s.label).name, s.ranges]).sort();
+  assert.deepEqual(byContent(after), byContent(before));
+  await fresh.close();
+});
+
 test("a full store: the save state says so, the edit stays, and local storage carries it to the next visit", async () => {
   const context = await session.browser.newContext();
   // Every IndexedDB write fails as it does when the quota is used up.

@@ -13,6 +13,7 @@
 #include "core/article_import.h"
 #include "core/formats/formats.h"
 #include "core/formats/tar.h"
+#include "core/formats/w3c.h"
 #include "core/project_json.h"
 #include "platform/gl.h"
 #include "platform/storage.h"
@@ -200,7 +201,11 @@ bool App::frame() {
 void App::flush_save() { autosave_.flush(corpus_, *editor_, workspace_->view_anchor()); }
 
 void App::receive_file(const std::string& name, std::string text) {
-    const bool project = name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+    auto ends_with = [&](const char* ext) {
+        const size_t n = std::strlen(ext);
+        return name.size() >= n && name.compare(name.size() - n, n, ext) == 0;
+    };
+    const bool project = ends_with(".json") || ends_with(".jsonld");  // ours, or W3C annotations
     if (project) workspace_->project_menu().offer_import(name, std::move(text));
     else offer_article(name, text);
 }
@@ -234,7 +239,19 @@ void App::add_document(Document d) {
 // Adds the file's new documents, then applies its annotations as one undo
 // step; the reading view is re-pointed because the corpus may have grown.
 std::vector<ImportProblem> App::import_text(const std::string& text, ImportMode mode) {
-    ProjectImport r = import_project(text, corpus_.documents, editor_->annotations(), mode);
+    // A W3C Web Annotation file is read (and re-anchored) by its own reader,
+    // then goes through the project import, so merging works the same way.
+    std::vector<ImportProblem> w3c_problems;
+    std::string project_text;
+    const bool w3c = text.find("\"@context\"") != std::string::npos && text.find("\"format\": \"claimmark\"") == std::string::npos;
+    if (w3c) {
+        formats::W3cImport w = formats::import_w3c(text, corpus_.documents);
+        w3c_problems = std::move(w.problems);
+        if (!w.ok) return w3c_problems;
+        project_text = project_to_json(w.annotations, corpus_.documents);
+    }
+    ProjectImport r = import_project(w3c ? project_text : text, corpus_.documents, editor_->annotations(), mode);
+    r.problems.insert(r.problems.begin(), w3c_problems.begin(), w3c_problems.end());
     if (!r.ok) return r.problems;
     const std::string open_id = workspace_->view().document() ? workspace_->view().document()->meta.id : "";
     for (Document& d : r.new_documents) corpus_.documents.push_back(std::move(d));
@@ -253,7 +270,7 @@ ui::ProjectActions App::project_actions() {
                                    "application/json", project_to_json(editor_->annotations(), corpus_.documents, o));
     };
 #ifdef __EMSCRIPTEN__
-    a.pick_import_file = [] { platform::pick_file(".json,application/json"); };
+    a.pick_import_file = [] { platform::pick_file(".json,.jsonld,application/json,application/ld+json"); };
 #endif
 #ifdef __EMSCRIPTEN__
     a.pick_article_file = [] { platform::pick_file(".txt,.md,.markdown,.html,.htm,text/plain,text/html,text/markdown"); };

@@ -63,7 +63,7 @@ void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storag
         ImGui::EndMenu();
     }
     remember_item("file:export-as");
-    const bool import = ImGui::MenuItem("Import project\xE2\x80\xA6", nullptr, false, !storage.read_only && actions_.pick_import_file);
+    const bool import = ImGui::MenuItem("Import project or W3C annotations (.json)\xE2\x80\xA6", nullptr, false, !storage.read_only && actions_.pick_import_file);
     remember_item("file:import");
     if (import) actions_.pick_import_file();
     ImGui::Separator();
