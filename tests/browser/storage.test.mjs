@@ -113,7 +113,7 @@ test("export downloads the project; importing it into a fresh profile gives the 
   await page2.screenshot({ path: shotPath("storage-import-choice.png") });
   await clickItem(page2, "import:replace");
   await clickItem(page2, "import:close");
-  assert.deepEqual(content(await model(page2)), content(before));
+  assert.deepEqual(await model(page2), before, "the same state(), ids and times included");
   await fresh.close();
 });
 

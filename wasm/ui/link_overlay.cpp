@@ -89,7 +89,10 @@ void LinkOverlay::draw(ImDrawList* dl, const TextGeometry& g, const Annotator& a
         const ImVec2 to((o.x0 + o.x1) * 0.5f, o.y0 + g.glyph_top - 2);
         const float lift = std::clamp(std::fabs(to.x - from.x) * 0.25f + std::fabs(to.y - from.y) * 0.3f, 24.0f, 90.0f);
         const float top = std::min(from.y, to.y) - lift;
-        const ImVec2 c1(from.x, top), c2(to.x, top);
+        // Ends nearly above each other would give a thin loop: spread it.
+        const float spread = std::max(0.0f, 70.0f - std::fabs(to.x - from.x)) * 0.5f;
+        const float dir = to.x >= from.x ? 1.0f : -1.0f;
+        const ImVec2 c1(from.x - dir * spread, top), c2(to.x + dir * spread, top);
         dl->AddBezierCubic(from, c1, c2, to, col, 2.0f);
         const ImVec2 head = outgoing ? to : from;
         dl->AddTriangleFilled(ImVec2(head.x - 5, head.y - 8), ImVec2(head.x + 5, head.y - 8), head, col);
