@@ -123,6 +123,10 @@ TEST_CASE("HTML: pre keeps its whitespace", "[article]") {
     CHECK(html("<p>Before</p><pre>\n  code  line\n\n    indented</pre><p>After   words</p>") ==
           "Before\n\n  code  line\n\n    indented\n\nAfter words");
     CHECK(html("<pre><code>a &lt; b\n\tc</code></pre>") == "a < b\n\tc");
+    // Found by fuzzing: &#13; in a pre put a CR into the text, which must have
+    // LF newlines only (make_article then changed the text under the draft).
+    CHECK(html("<pre>a&#13;b&#13;&#10;c</pre>") == "a b \nc");
+    CHECK(html("<p>a&#13;b</p>") == "a b");
 }
 
 TEST_CASE("HTML: malformed and unusual markup", "[article]") {

@@ -464,6 +464,9 @@ private:
 
     void put_byte(char c) {
         if (pre_ > 0) {
+            // Only &#13; gets here as a CR (the page's newlines are LF by now):
+            // a space, as CSS renders it, so the text keeps LF newlines only.
+            if (c == '\r') c = ' ';
             if (c == '\n' && skip_newline_) {
                 skip_newline_ = false;
                 return;

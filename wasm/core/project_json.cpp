@@ -741,27 +741,30 @@ private:
                 return;
             }
         }
-        std::string wrong = fit_problem(in_, r);
+        std::string wrong = fit_problem(in_, r, file_relations_);
         if (!wrong.empty()) {
             problem(path, wrong, "skipped this relation");
             return;
         }
         keep_id(r.id, "relation", path);
         in_.relations.emplace(r.id, r);
+        file_relations_.emplace(std::make_tuple(r.type, r.from, r.to), r.id);
     }
 
-    // Why a relation cannot be in `a` (self-link, roles, repeat); "" if it can.
-    static std::string fit_problem(const Annotations& a, const Relation& r) {
+    // The relations of a state by type, from and to, so that finding a repeat
+    // does not look through all of them for each one read.
+    using RelationIndex = std::map<std::tuple<RelationType, Id, Id>, Id>;
+
+    // Why a relation cannot be in `a` (self-link, roles, repeat); "" if it
+    // can. `index` holds a's relations.
+    static std::string fit_problem(const Annotations& a, const Relation& r, const RelationIndex& index) {
         if (r.from == r.to) return "the relation links annotation " + str(r.from) + " to itself";
         const LabelRole from = a.label(a.span(r.from)->label)->role, to = a.label(a.span(r.to)->label)->role;
         if (!relation_fits(r.type, from, to))
             return std::string(to_string(r.type)) + " must link a claim to a " + to_string(relation_target_role(r.type)) +
                    " (here: " + to_string(from) + " to " + to_string(to) + ")";
-        for (const auto& entry : a.relations) {
-            const Relation& x = entry.second;
-            if (x.type == r.type && x.from == r.from && x.to == r.to)
-                return "the relation repeats relation " + str(x.id);
-        }
+        if (const auto same = index.find(std::make_tuple(r.type, r.from, r.to)); same != index.end())
+            return "the relation repeats relation " + str(same->second);
         return "";
     }
 
@@ -912,11 +915,13 @@ private:
             a.spans.emplace(s.id, s);
         }
 
+        RelationIndex index;
+        for (const auto& [id, x] : a.relations) index.emplace(std::make_tuple(x.type, x.from, x.to), id);
         for (const auto& [id, incoming] : in_.relations) {
             Relation r = incoming;
             r.from = spans.at(r.from);
             r.to = spans.at(r.to);
-            const std::string wrong = fit_problem(a, r);
+            const std::string wrong = fit_problem(a, r, index);
             if (wrong.rfind("the relation repeats", 0) == 0) continue;  // already there: not duplicated
             if (!wrong.empty()) {
                 problem(path_of(id), wrong + " once merged", "skipped this relation");
@@ -924,6 +929,7 @@ private:
             }
             r.id = a.next_id++;
             a.relations.emplace(r.id, r);
+            index.emplace(std::make_tuple(r.type, r.from, r.to), r.id);
         }
 
         for (const auto& [id, incoming] : in_.zones) {
@@ -960,6 +966,7 @@ private:
     const std::vector<Document>& corpus_;
     ProjectImport& out_;
     Annotations in_;                         // the file's state, with its own ids
+    RelationIndex file_relations_;           // in_'s relations
     std::map<std::string, DocTarget> docs_;  // by the file's document id
     std::map<Id, std::string> owners_;       // which object of the file holds each id
     std::map<Id, std::string> paths_;        // the JSON path of each object kept
