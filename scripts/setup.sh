@@ -7,6 +7,7 @@ root=$(pwd)
 
 apt_pkgs=(
   build-essential cmake ninja-build pkg-config dpkg-dev   # native toolchain, apt-get source
+  clang libclang-rt-14-dev                                # fuzz targets: clang 14 and its libFuzzer (libclang_rt.fuzzer)
   emscripten                                              # em++ 3.1.6 (web build, wasm unit tests)
   catch2 nlohmann-json3-dev                               # unit tests, JSON
   libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri            # desktop build
