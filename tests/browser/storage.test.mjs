@@ -33,6 +33,8 @@ async function tag(page, doc, phrase, key) {
 }
 const saved = (page) => page.waitForFunction(() => window.claimmark.view().save.state === "saved");
 async function clickItem(page, name) {
+  // A dialog may appear a frame or two after the click that opened it.
+  await page.waitForFunction((n) => window.claimmark.item(n), name, { timeout: 5000 }).catch(() => {});
   const r = await page.evaluate((n) => window.claimmark.item(n), name);
   assert.ok(r, `the ${name} widget is on screen`);
   await page.mouse.click(r.x + Math.min(r.width / 2, 60), r.y + r.height / 2);
