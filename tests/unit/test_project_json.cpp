@@ -47,21 +47,9 @@ namespace {
 
 // --- fixture ---
 
-const char* const kTextA =
-    "Ren Zhengfei said \xE2\x80\x9CWe are not interested in the US market,\xE2\x80\x9D he told AllThingsD, "
-    "\xE2\x80\x9C"
-    "anymore.\xE2\x80\x9D \xF0\x9F\x98\x80 Cafe\xCC\x81 owners disagreed.";
-const char* const kTextB = "Huawei denied it. Ren Zhengfei was misquoted, a spokesman said.";
-
-Document doc(const std::string& id, const std::string& text, const std::string& title = "",
-             const std::string& outlet = "", const std::string& date = "") {
-    cm::DocumentMeta m;
-    m.id = id;
-    m.title = title.empty() ? id : title;
-    m.outlet = outlet;
-    m.date = date;
-    return cm::make_document(m, text);
-}
+const char* const kTextA = cm::test::kFixtureTextA;
+const char* const kTextB = cm::test::kFixtureTextB;
+using cm::test::doc;
 
 std::vector<Document> fixture_docs() {
     std::vector<Document> docs;

@@ -4,6 +4,8 @@
 #include <random>
 #include <string>
 
+#include "core/corpus.h"
+
 namespace cm::test {
 
 // Two fake documents: "a" (100 code points) and "b" (40).
@@ -24,6 +26,25 @@ inline std::string damage(std::string text, std::mt19937& rng) {
             text[at] = junk[rng() % junk.size()];
     }
     return text;
+}
+
+// Two small articles for the file-format tests: curly quotes, a quote
+// interrupted by its attribution, an emoji and a combining mark (so offsets
+// in code points differ from UTF-16 units and from bytes).
+inline const char* const kFixtureTextA =
+    "Ren Zhengfei said \xE2\x80\x9CWe are not interested in the US market,\xE2\x80\x9D he told AllThingsD, "
+    "\xE2\x80\x9C"
+    "anymore.\xE2\x80\x9D \xF0\x9F\x98\x80 Cafe\xCC\x81 owners disagreed.";
+inline const char* const kFixtureTextB = "Huawei denied it. Ren Zhengfei was misquoted, a spokesman said.";
+
+inline Document doc(const std::string& id, const std::string& text, const std::string& title = "",
+                    const std::string& outlet = "", const std::string& date = "") {
+    DocumentMeta m;
+    m.id = id;
+    m.title = title.empty() ? id : title;
+    m.outlet = outlet;
+    m.date = date;
+    return make_document(m, text);
 }
 
 }  // namespace cm::test

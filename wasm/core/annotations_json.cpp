@@ -5,6 +5,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "json_read.h"
+
 namespace cm {
 
 namespace {
@@ -59,19 +61,6 @@ ordered_json array_of(const std::map<Id, T>& objects, Fn to_json) {
 }
 
 // --- reading ---
-
-// Parses without exceptions (the web app is built without them) but keeps
-// nlohmann's message, which the non-throwing json::parse drops.
-class DomParser : public nlohmann::detail::json_sax_dom_parser<json> {
-public:
-    explicit DomParser(json& result) : json_sax_dom_parser(result, false) {}
-    template <class Exception>
-    bool parse_error(std::size_t position, const std::string& last_token, const Exception& ex) {
-        message = ex.what();
-        return json_sax_dom_parser::parse_error(position, last_token, ex);
-    }
-    std::string message;
-};
 
 // Reads the fields of one object, naming it in every error ("span 12: ...").
 class Fields {
@@ -322,10 +311,9 @@ std::string annotations_to_json(const Annotations& a, int indent) {
 AnnotationsLoad annotations_from_json(std::string_view text, const DocLengthFn& doc_length) {
     AnnotationsLoad out;
     json j;
-    DomParser parser(j);
-    if (!json::sax_parse(text.data(), text.data() + text.size(), &parser) || !parser.message.empty()) {
-        out.errors.push_back("The annotations are not valid JSON: " +
-                             (parser.message.empty() ? "no details" : parser.message));
+    std::string error;
+    if (!parse_json(text, j, error)) {
+        out.errors.push_back("The annotations are not valid JSON: " + error);
         return out;
     }
     if (!j.is_object()) {

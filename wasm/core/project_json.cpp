@@ -11,6 +11,8 @@
 #include <tuple>
 
 #include "editor.h"
+#include "json_read.h"
+#include "quote_anchor.h"
 #include "sha256.h"
 
 namespace cm {
@@ -52,10 +54,10 @@ ordered_json entity_json(const Entity& e) {
 ordered_json range_json(const Range& r, const Text* text) {
     ordered_json o{{"start", r.start}, {"end", r.end}};
     if (text) {
-        const size_t before = r.start > kQuoteContext ? r.start - kQuoteContext : 0;
-        o["exact"] = std::string(text->slice(r.start, r.end));
-        o["prefix"] = std::string(text->slice(before, r.start));
-        o["suffix"] = std::string(text->slice(r.end, static_cast<size_t>(r.end) + kQuoteContext));
+        const Quote q = quote_of(*text, r);
+        o["exact"] = q.exact;
+        o["prefix"] = q.prefix;
+        o["suffix"] = q.suffix;
     }
     return o;
 }
@@ -87,35 +89,6 @@ ordered_json zone_json(const Zone& z) {
 
 // ============================== reading ==============================
 
-// Parses without exceptions (the web app is built without them) but keeps
-// nlohmann's message, which the non-throwing json::parse drops (as in
-// annotations_json.cpp).
-class DomParser : public nlohmann::detail::json_sax_dom_parser<json> {
-public:
-    explicit DomParser(json& result) : json_sax_dom_parser(result, false) {}
-    template <class Exception>
-    bool parse_error(std::size_t position, const std::string& last_token, const Exception& ex) {
-        message = ex.what();
-        return json_sax_dom_parser::parse_error(position, last_token, ex);
-    }
-    std::string message;
-};
-
-// JSON pointer steps (RFC 6901: "~" and "/" in a key are escaped).
-std::string at(const std::string& path, const std::string& key) {
-    std::string out = path + "/";
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
-std::string at(const std::string& path, size_t index) { return path + "/" + std::to_string(index); }
-
 const json* member(const json& o, const char* key) {
     const auto it = o.find(key);
     return it == o.end() ? nullptr : &*it;
@@ -133,12 +106,6 @@ std::string str(uint32_t n) { return std::to_string(n); }
 std::string str(const Range& r) { return str(r.start) + "-" + str(r.end); }
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
-// A quote for a message: at most 40 code points.
-std::string short_quote(const std::string& s) {
-    const Text t(s);
-    return in_quotes(t.size() > 40 ? std::string(t.slice(0, 39)) + "\xE2\x80\xA6" : s);
-}
-
 bool is_sha256(const std::string& s) {
     return s.size() == 64 &&
            std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
@@ -150,50 +117,6 @@ std::string fold(const std::string& s) {
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
-}
-
-// Length of the common end of a and b, and of their common start.
-size_t common_suffix(std::string_view a, std::string_view b) {
-    size_t n = 0;
-    while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n]) ++n;
-    return n;
-}
-size_t common_prefix(std::string_view a, std::string_view b) {
-    size_t n = 0;
-    while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
-    return n;
-}
-
-// True when the text before and after r ends and starts with prefix and suffix.
-bool context_agrees(const Text& text, const Range& r, const std::string& prefix, const std::string& suffix) {
-    const std::string_view t = text.utf8();
-    const size_t from = text.byte_of(r.start), to = text.byte_of(r.end);
-    return common_suffix(t.substr(0, from), prefix) == prefix.size() &&
-           common_prefix(t.substr(to), suffix) == suffix.size();
-}
-
-// Where `exact` occurs in the text: the occurrence whose surroundings agree
-// best with prefix and suffix, then the one nearest to `near`.
-std::optional<Range> find_quote(const Text& text, const std::string& exact, const std::string& prefix,
-                                const std::string& suffix, uint32_t near) {
-    const std::string& t = text.utf8();
-    std::optional<Range> best;
-    size_t best_score = 0, best_distance = 0;
-    // Valid UTF-8 never matches in the middle of a character, so byte search
-    // finds code point boundaries.
-    for (size_t at_byte = t.find(exact); at_byte != std::string::npos; at_byte = t.find(exact, at_byte + 1)) {
-        const std::string_view before = std::string_view(t).substr(0, at_byte);
-        const std::string_view after = std::string_view(t).substr(at_byte + exact.size());
-        const size_t score = common_suffix(before, prefix) + common_prefix(after, suffix);
-        const auto start = static_cast<uint32_t>(text.cp_of_byte(at_byte));
-        const size_t distance = start > near ? start - near : near - start;
-        if (!best || score > best_score || (score == best_score && distance < best_distance)) {
-            best = Range{start, static_cast<uint32_t>(text.cp_of_byte(at_byte + exact.size()))};
-            best_score = score;
-            best_distance = distance;
-        }
-    }
-    return best;
 }
 
 // Reads a file into a standalone state (the file's own ids), then builds the
@@ -258,9 +181,9 @@ private:
     // --- the file as a whole ---
 
     bool parse_file(std::string_view text, json& j) {
-        DomParser parser(j);
-        if (!json::sax_parse(text.data(), text.data() + text.size(), &parser) || !parser.message.empty()) {
-            fatal("the file is not valid JSON (" + (parser.message.empty() ? "no details" : parser.message) + ")");
+        std::string error;
+        if (!parse_json(text, j, error)) {
+            fatal("the file is not valid JSON (" + error + ")");
             return false;
         }
         if (!j.is_object()) {
@@ -294,7 +217,7 @@ private:
 
     // A top-level list: each entry that is an object goes to `read`.
     void section(const json& j, const char* key, const std::function<void(const json&, const std::string&)>& read) {
-        const std::string path = at("", key);
+        const std::string path = json_at("", key);
         const json* items = member(j, key);
         if (!items) return;  // an empty list
         if (!items->is_array()) {
@@ -304,9 +227,9 @@ private:
         for (size_t i = 0; i < items->size(); ++i) {
             const json& o = (*items)[i];
             if (o.is_object())
-                read(o, at(path, i));
+                read(o, json_at(path, i));
             else
-                problem(at(path, i), "is not an object", "skipped it");
+                problem(json_at(path, i), "is not an object", "skipped it");
         }
     }
 
@@ -329,7 +252,7 @@ private:
         const json* v = member(o, key);
         if (!v) return fallback;
         if (v->is_string()) return v->get<std::string>();
-        problem(at(path, key), "\"" + std::string(key) + "\" is not a string",
+        problem(json_at(path, key), "\"" + std::string(key) + "\" is not a string",
                 fallback.empty() ? "left it empty" : "used " + in_quotes(fallback));
         return fallback;
     }
@@ -340,7 +263,7 @@ private:
         const json* v = member(o, key);
         Enum out = fallback;
         if (!v || (v->is_string() && parse(v->get<std::string>(), out))) return out;
-        problem(at(path, key), "\"" + std::string(key) + "\" must be one of " + choices + ", not " + v->dump(),
+        problem(json_at(path, key), "\"" + std::string(key) + "\" must be one of " + choices + ", not " + v->dump(),
                 std::string("used ") + in_quotes(to_string(fallback)));
         return fallback;
     }
@@ -349,7 +272,7 @@ private:
         const json* v = member(o, key);
         if (!v) return 0;
         if (v->is_number()) return v->get<double>();
-        problem(at(path, key), "\"" + std::string(key) + "\" is not a number", "used 0 (unknown)");
+        problem(json_at(path, key), "\"" + std::string(key) + "\" is not a number", "used 0 (unknown)");
         return 0;
     }
 
@@ -357,13 +280,13 @@ private:
     bool read_id(const json& o, const std::string& path, const std::string& what, Id& out) {
         const json* v = member(o, "id");
         if (!v || !as_id(*v, out)) {
-            problem(at(path, "id"), "\"id\" is missing or not a whole number from 1 to 4294967295",
+            problem(json_at(path, "id"), "\"id\" is missing or not a whole number from 1 to 4294967295",
                     "skipped this " + what);
             return false;
         }
         const auto it = owners_.find(out);
         if (it != owners_.end()) {
-            problem(at(path, "id"), "id " + str(out) + " is also used by " + it->second, "skipped this " + what);
+            problem(json_at(path, "id"), "id " + str(out) + " is also used by " + it->second, "skipped this " + what);
             return false;
         }
         return true;
@@ -377,7 +300,7 @@ private:
     bool read_ref(const json& o, const std::string& path, const char* key, const std::string& what, Id& out) {
         const json* v = member(o, key);
         if (v && as_id(*v, out)) return true;
-        problem(at(path, key), "\"" + std::string(key) + "\" is missing or not a whole number from 1 to 4294967295",
+        problem(json_at(path, key), "\"" + std::string(key) + "\" is missing or not a whole number from 1 to 4294967295",
                 "skipped this " + what);
         return false;
     }
@@ -396,24 +319,24 @@ private:
             if (v->is_string())
                 text = v->get<std::string>();
             else
-                problem(at(path, "text"), "\"text\" is not a string", "read this document without its text");
+                problem(json_at(path, "text"), "\"text\" is not a string", "read this document without its text");
         }
         std::string declared;  // the file's sha256
         if (const json* v = member(o, "sha256")) {
             if (v->is_string() && is_sha256(v->get<std::string>()))
                 declared = v->get<std::string>();
             else
-                problem(at(path, "sha256"), "\"sha256\" is not 64 lowercase hex digits", "ignored it");
+                problem(json_at(path, "sha256"), "\"sha256\" is not 64 lowercase hex digits", "ignored it");
         }
         std::string hash = declared, normal;
         if (text) {
             normal = normalise_newlines(*text);
             if (normal != *text)
-                problem(at(path, "text"), "the text has carriage returns or a byte-order mark",
+                problem(json_at(path, "text"), "the text has carriage returns or a byte-order mark",
                         "removed them as when opening an article (ranges are re-anchored by their quotes)");
             hash = sha256_hex(normal);
             if (!declared.empty() && declared != hash && declared != sha256_hex(*text))
-                problem(at(path, "sha256"), "\"sha256\" does not match the text", "used the text's own SHA-256");
+                problem(json_at(path, "sha256"), "\"sha256\" does not match the text", "used the text's own SHA-256");
         }
 
         std::string id;
@@ -421,15 +344,15 @@ private:
             id = v->get<std::string>();
         } else if (!hash.empty()) {
             id = hash.substr(0, 16);
-            problem(at(path, "id"), "\"id\" is missing or not a non-empty string",
+            problem(json_at(path, "id"), "\"id\" is missing or not a non-empty string",
                     "used the first 16 digits of its SHA-256, " + in_quotes(id));
         } else {
-            problem(at(path, "id"), "\"id\" is missing or not a non-empty string, and there is no text to name it by",
+            problem(json_at(path, "id"), "\"id\" is missing or not a non-empty string, and there is no text to name it by",
                     "skipped this document");
             return;
         }
         if (docs_.count(id)) {
-            problem(at(path, "id"), "document " + in_quotes(id) + " is listed twice", "skipped this entry");
+            problem(json_at(path, "id"), "document " + in_quotes(id) + " is listed twice", "skipped this entry");
             return;
         }
         DocumentMeta meta;
@@ -510,7 +433,7 @@ private:
     const DocTarget* document(const json& o, const std::string& path, const std::string& what) {
         const json* v = member(o, "doc");
         if (!v || !v->is_string()) {
-            problem(at(path, "doc"), "\"doc\" is missing or not a string", "skipped this " + what);
+            problem(json_at(path, "doc"), "\"doc\" is missing or not a string", "skipped this " + what);
             return nullptr;
         }
         const std::string id = v->get<std::string>();
@@ -525,7 +448,7 @@ private:
         if (text_of(target)) return &target;
         if (target.problem == SIZE_MAX) {
             target.problem = out_.problems.size();
-            problem(at(path, "doc"), "document " + in_quotes(id) + " is neither in this file nor open", "");
+            problem(json_at(path, "doc"), "document " + in_quotes(id) + " is neither in this file nor open", "");
         }
         ++target.skipped;
         return nullptr;
@@ -538,12 +461,12 @@ private:
         if (!read_id(o, path, "label", l.id)) return;
         l.name = opt_string(o, path, "name", "");
         if (l.name.empty()) {
-            problem(at(path, "name"), "the label has no name", "skipped this label");
+            problem(json_at(path, "name"), "the label has no name", "skipped this label");
             return;
         }
         for (const Label& other : in_.labels) {
             if (other.name == l.name) {
-                problem(at(path, "name"), "the name " + in_quotes(l.name) + " is also used by label " + str(other.id),
+                problem(json_at(path, "name"), "the name " + in_quotes(l.name) + " is also used by label " + str(other.id),
                         "skipped this label");
                 return;
             }
@@ -552,7 +475,7 @@ private:
         if (const json* v = member(o, "color")) {
             if (!v->is_string() || !parse_color(v->get<std::string>(), l.color)) {
                 l.color = suggested_label_color(in_.labels.size());
-                problem(at(path, "color"), "\"color\" must be a colour like \"#E69F00\", not " + v->dump(),
+                problem(json_at(path, "color"), "\"color\" must be a colour like \"#E69F00\", not " + v->dump(),
                         "used the default colour " + format_color(l.color));
             }
         }
@@ -566,14 +489,14 @@ private:
         if (!read_id(o, path, "entity", e.id)) return;
         e.name = opt_string(o, path, "name", "");
         if (e.name.empty()) {
-            problem(at(path, "name"), "the entity has no name", "skipped this entity (its mentions lose the link)");
+            problem(json_at(path, "name"), "the entity has no name", "skipped this entity (its mentions lose the link)");
             return;
         }
         e.kind = opt_name(o, path, "kind", EntityKind::Person, "person, organisation, outlet, document");
         if (const json* v = member(o, "aliases")) {
             bool dropped = false;
             if (!v->is_array()) {
-                problem(at(path, "aliases"), "\"aliases\" is not a list", "ignored it");
+                problem(json_at(path, "aliases"), "\"aliases\" is not a list", "ignored it");
             } else {
                 for (const json& alias : *v) {
                     const bool ok =
@@ -586,7 +509,7 @@ private:
                 }
             }
             if (dropped)
-                problem(at(path, "aliases"), "some aliases are not strings, empty, repeated or the name itself",
+                problem(json_at(path, "aliases"), "some aliases are not strings, empty, repeated or the name itself",
                         "dropped those");
         }
         e.external_id = opt_string(o, path, "external_id", "");
@@ -611,45 +534,13 @@ private:
         const auto quote = [&](const char* key) {
             const json* v = member(r, key);
             if (v && !v->is_string())
-                problem(at(path, key), "\"" + std::string(key) + "\" is not a string", "ignored it");
+                problem(json_at(path, key), "\"" + std::string(key) + "\" is not a string", "ignored it");
             return v && v->is_string() ? v->get<std::string>() : std::string();
         };
-        const std::string exact = quote("exact"), prefix = quote("prefix"), suffix = quote("suffix");
-        const bool inside = start < end && end <= text.size();
-        const bool quote_here = inside && text.slice(start, end) == exact;
-        if (inside && (exact.empty() || (quote_here && context_agrees(text, given, prefix, suffix)))) return given;
-        if (quote_here) {
-            // The quote is here but its surroundings are not (the text
-            // changed): it may have moved to where they are.
-            const std::optional<Range> best = find_quote(text, exact, prefix, suffix, start);
-            if (!best || *best == given) return given;
-            problem(
-                path,
-                "the text around " + str(given) + " is not the prefix and suffix of its quote " + short_quote(exact),
-                "re-anchored it to " + str(*best) + ", where quote, prefix and suffix agree best");
-            return best;
-        }
-
-        std::string what;
-        if (start >= end)
-            what = "range " + str(given) + " is empty";
-        else if (!inside)
-            what =
-                "range " + str(given) + " is past the end of the text (" + std::to_string(text.size()) + " characters)";
-        else
-            what = "the text at " + str(given) + " is not the quote " + short_quote(exact);
-        if (exact.empty()) {
-            problem(path, what + ", and there is no quote to find it by", "skipped this annotation");
-            return std::nullopt;
-        }
-        const std::optional<Range> found = find_quote(text, exact, prefix, suffix, start);
-        if (!found) {
-            problem(path, what + ", and the quote " + short_quote(exact) + " is nowhere in the text",
-                    "skipped this annotation");
-            return std::nullopt;
-        }
-        problem(path, what, "re-anchored it to " + str(*found) + ", where the quote is");
-        return found;
+        const Quote q{quote("exact"), quote("prefix"), quote("suffix")};
+        const Anchoring placed = anchor(text, given, q.exact.empty() ? std::nullopt : std::optional<Quote>(q));
+        if (!placed.what.empty()) problem(path, placed.what, placed.range ? placed.done : "skipped this annotation");
+        return placed.range;
     }
 
     void read_span(const json& o, const std::string& path) {
@@ -662,35 +553,35 @@ private:
         if (!read_ref(o, path, "label", "annotation", s.label)) return;
         const Label* label = in_.label(s.label);
         if (!label) {
-            problem(at(path, "label"), "label " + str(s.label) + " does not exist (or was skipped)",
+            problem(json_at(path, "label"), "label " + str(s.label) + " does not exist (or was skipped)",
                     "skipped this annotation");
             return;
         }
         const json* ranges = member(o, "ranges");
         if (!ranges || !ranges->is_array() || ranges->empty()) {
-            problem(at(path, "ranges"), "\"ranges\" is missing or not a non-empty list", "skipped this annotation");
+            problem(json_at(path, "ranges"), "\"ranges\" is missing or not a non-empty list", "skipped this annotation");
             return;
         }
         for (size_t k = 0; k < ranges->size(); ++k) {
-            const std::optional<Range> r = read_range((*ranges)[k], at(at(path, "ranges"), k), text);
+            const std::optional<Range> r = read_range((*ranges)[k], json_at(json_at(path, "ranges"), k), text);
             if (!r) return;
             s.ranges.push_back(*r);
         }
         std::vector<Range> tidy = normalise_ranges(s.ranges, text.size());
         if (tidy != s.ranges)
-            problem(at(path, "ranges"), "the ranges overlap, touch or are out of order", "sorted and joined them");
+            problem(json_at(path, "ranges"), "the ranges overlap, touch or are out of order", "sorted and joined them");
         s.ranges = std::move(tidy);
 
         if (const json* v = member(o, "entity")) {
             Id entity = kNoId;
             if (!as_id(*v, entity))
-                problem(at(path, "entity"), "\"entity\" is not a whole number from 1 to 4294967295",
+                problem(json_at(path, "entity"), "\"entity\" is not a whole number from 1 to 4294967295",
                         "left the annotation without an entity");
             else if (!in_.entity(entity))
-                problem(at(path, "entity"), "entity " + str(entity) + " does not exist (or was skipped)",
+                problem(json_at(path, "entity"), "entity " + str(entity) + " does not exist (or was skipped)",
                         "left the annotation without an entity");
             else if (!can_have_entity(label->role))
-                problem(at(path, "entity"),
+                problem(json_at(path, "entity"),
                         std::string("only speaker and source annotations can point to an entity (this one's role is ") +
                             to_string(label->role) + ")",
                         "left the annotation without an entity");
@@ -709,7 +600,7 @@ private:
                 }
             }
             if (dropped)
-                problem(at(path, "attributes"),
+                problem(json_at(path, "attributes"),
                         "\"attributes\" must be an object of non-empty strings with non-empty names",
                         "dropped the attributes that are not");
         }
@@ -726,7 +617,7 @@ private:
         if (!read_id(o, path, "relation", r.id)) return;
         const json* type = member(o, "type");
         if (!type || !type->is_string() || !parse(type->get<std::string>(), r.type)) {
-            problem(at(path, "type"),
+            problem(json_at(path, "type"),
                     "\"type\" must be one of said_by, reported_by, same_claim, supports, contradicts, not " +
                         (type ? type->dump() : std::string("missing")),
                     "skipped this relation");
@@ -736,7 +627,7 @@ private:
         const std::pair<const char*, Id> ends[] = {{"from", r.from}, {"to", r.to}};
         for (const auto& [key, id] : ends) {
             if (!in_.span(id)) {
-                problem(at(path, key), "annotation " + str(id) + " does not exist (or was skipped)",
+                problem(json_at(path, key), "annotation " + str(id) + " does not exist (or was skipped)",
                         "skipped this relation");
                 return;
             }

@@ -15,11 +15,11 @@
 
 #include "annotations.h"
 #include "corpus.h"
+#include "quote_anchor.h"  // kQuoteContext: the context written around each range
 
 namespace cm {
 
 constexpr int kProjectFormatVersion = 1;
-constexpr size_t kQuoteContext = 32;  // code points of prefix and suffix written around each range
 
 struct ProjectWriteOptions {
     bool include_text = true;  // false: "annotations only", documents without their text

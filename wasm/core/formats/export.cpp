@@ -31,12 +31,6 @@ const Document* Documents::find(const std::string& id) const {
     return it == by_id_.end() ? nullptr : it->second;
 }
 
-Quote quote_of(const Text& text, const Range& r, size_t context) {
-    const size_t before = r.start > context ? r.start - context : 0;
-    return Quote{std::string(text.slice(r.start, r.end)), std::string(text.slice(before, r.start)),
-                 std::string(text.slice(r.end, static_cast<size_t>(r.end) + context))};
-}
-
 std::string span_text(const Text& text, const Span& s, std::string_view joiner) {
     std::string out;
     for (size_t i = 0; i < s.ranges.size(); ++i) {

@@ -12,10 +12,10 @@
 
 #include "core/annotations.h"
 #include "core/corpus.h"
+#include "core/quote_anchor.h"
 
 namespace cm::formats {
 
-constexpr size_t kContext = 32;  // code points of prefix and suffix around a quote (as in the project file)
 
 struct ExportFile {
     std::string name;  // a plain file name, no folders (e.g. "claims.csv", "a.ann")
@@ -58,12 +58,6 @@ private:
     std::map<std::string, const Document*, std::less<>> by_id_;
 };
 
-// A TextQuoteSelector's three strings: the text of a range and up to
-// `context` code points either side (fewer at the ends of the text).
-struct Quote {
-    std::string exact, prefix, suffix;
-};
-Quote quote_of(const Text& text, const Range& r, size_t context = kContext);
 
 // A span's text: its ranges' text joined by `joiner` (" … " in tables).
 std::string span_text(const Text& text, const Span& s, std::string_view joiner);

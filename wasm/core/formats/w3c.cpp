@@ -11,7 +11,8 @@
 
 #include "core/editor.h"
 #include "core/sha256.h"
-#include "import.h"
+#include "core/json_read.h"
+#include "core/quote_anchor.h"
 
 namespace cm::formats {
 

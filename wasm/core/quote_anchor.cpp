@@ -1,24 +1,10 @@
-#include "import.h"
+#include "quote_anchor.h"
 
 #include <cstdint>
 
-namespace cm::formats {
+namespace cm {
 
 namespace {
-
-using nlohmann::json;
-
-// Keeps nlohmann's message, which the non-throwing json::parse drops.
-class DomParser : public nlohmann::detail::json_sax_dom_parser<json> {
-public:
-    explicit DomParser(json& result) : json_sax_dom_parser(result, false) {}
-    template <class Exception>
-    bool parse_error(std::size_t position, const std::string& last_token, const Exception& ex) {
-        message = ex.what();
-        return json_sax_dom_parser::parse_error(position, last_token, ex);
-    }
-    std::string message;
-};
 
 std::string str(const Range& r) { return std::to_string(r.start) + "-" + std::to_string(r.end); }
 
@@ -67,28 +53,11 @@ std::optional<Range> find_quote(const Text& text, const Quote& q, uint32_t near)
 
 }  // namespace
 
-bool parse_json(std::string_view text, json& out, std::string& error) {
-    DomParser parser(out);
-    if (json::sax_parse(text.data(), text.data() + text.size(), &parser) && parser.message.empty()) return true;
-    error = parser.message.empty() ? "no details" : parser.message;
-    out = json();
-    return false;
+Quote quote_of(const Text& text, const Range& r, size_t context) {
+    const size_t before = r.start > context ? r.start - context : 0;
+    return Quote{std::string(text.slice(r.start, r.end)), std::string(text.slice(before, r.start)),
+                 std::string(text.slice(r.end, static_cast<size_t>(r.end) + context))};
 }
-
-std::string json_at(const std::string& path, const std::string& key) {
-    std::string out = path + "/";
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
-
-std::string json_at(const std::string& path, size_t index) { return path + "/" + std::to_string(index); }
 
 std::string short_quote(const std::string& s) {
     const Text t(s);
@@ -145,4 +114,4 @@ Anchoring anchor(const Text& text, std::optional<Range> position, const std::opt
     return out;
 }
 
-}  // namespace cm::formats
+}  // namespace cm

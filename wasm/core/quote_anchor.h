@@ -1,29 +1,27 @@
-// What importers from standard formats share: JSON parsed without exceptions
-// (the web build has none) but with the parser's message, JSON pointers for
-// problem paths, and re-anchoring a range by its quote when its offsets no
-// longer point at it (the same rules as the project file, docs/data-model.md).
+// A range's quote (its text with some context either side, as the project
+// file and W3C TextQuoteSelectors carry it), and re-anchoring a range by its
+// quote when its offsets no longer point at it: the one rule every importer
+// uses (docs/data-model.md, "Project file").
 #pragma once
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <string_view>
 
-#include "core/text.h"
-#include "export.h"
+#include "annotations.h"
+#include "text.h"
 
-namespace cm::formats {
+namespace cm {
 
-// False, with nlohmann's message ("[json.exception.parse_error.101] …") in
-// `error`, when `text` is not JSON.
-bool parse_json(std::string_view text, nlohmann::json& out, std::string& error);
+constexpr size_t kQuoteContext = 32;  // code points of prefix and suffix around a quote
 
-// JSON pointer steps (RFC 6901: "~" and "/" in a key are escaped).
-std::string json_at(const std::string& path, const std::string& key);
-std::string json_at(const std::string& path, size_t index);
+// The text of a range and up to `context` code points either side (fewer
+// at the ends of the text).
+struct Quote {
+    std::string exact, prefix, suffix;
+};
+Quote quote_of(const Text& text, const Range& r, size_t context = kQuoteContext);
 
 // A quote for a message, in double quotes: at most 40 code points.
 std::string short_quote(const std::string& s);
-
 // Where a range stands in a text, given its offsets and/or its quote.
 struct Anchoring {
     std::optional<Range> range;  // none: it cannot be placed (an orphan); `what` says why
@@ -39,4 +37,4 @@ struct Anchoring {
 // nearest the old position.
 Anchoring anchor(const Text& text, std::optional<Range> position, const std::optional<Quote>& quote);
 
-}  // namespace cm::formats
+}  // namespace cm
