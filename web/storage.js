@@ -93,12 +93,20 @@
 
   async function lockWriter() {
     if (!navigator.locks || !navigator.locks.request) return true;  // no Web Locks: assume one tab
-    return new Promise((resolve) => {
+    const holdForever = () => new Promise(() => {});  // released when the page goes
+    const writer = await new Promise((resolve) => {
       navigator.locks.request("claimmark-writer", { ifAvailable: true }, (lock) => {
         resolve(!!lock);
-        return lock ? new Promise(() => {}) : undefined;  // hold it for the page's life
+        return lock ? holdForever() : undefined;
       }).catch(() => resolve(true));
     });
+    if (!writer) {
+      // Read-only until the writing tab goes; then reload, which reads what
+      // that tab saved last (its closing save included) and takes over. A
+      // read-only tab has no edits of its own to lose.
+      navigator.locks.request("claimmark-writer", () => { location.reload(); return holdForever(); }).catch(() => {});
+    }
+    return writer;
   }
 
   async function refreshEstimate() {
@@ -117,7 +125,7 @@
     store.readOnly = !writer;
     if (store.readOnly)
       store.problems.push("ClaimMark is open in another tab of this browser. This tab is read-only, so the two " +
-                          "cannot overwrite each other's work; close the other tab and reload to edit here.");
+                          "cannot overwrite each other's work. It takes over, with the other tab's latest work, when that tab is closed.");
     if (typeof indexedDB === "undefined" || !indexedDB) {
       store.backend = "localstorage";
       store.problems.push("This browser has no IndexedDB (private mode?): work is kept in local storage only, " +
@@ -189,15 +197,18 @@
     input.accept = accept;
     input.addEventListener("change", async () => {
       const file = input.files && input.files[0];
-      if (file) store.giveFile(file.name, await file.text());
+      if (file) store.giveFile(file.name, new Uint8Array(await file.arrayBuffer()));
     });
     input.click();
   };
-  store.giveFile = function (name, text) {
+  // The file's bytes as they are: decoding them here (file.text()) would
+  // replace invalid UTF-8 silently, and the app warns about it instead.
+  store.giveFile = function (name, bytes) {
     const M = window.Module;
-    const put = (s) => { const n = M.lengthBytesUTF8(s) + 1, p = M._malloc(n); M.stringToUTF8(s, p, n); return p; };
-    const pn = put(name), pt = put(text);
-    try { M._cm_receive_file(pn, pt); } finally { M._free(pn); M._free(pt); }
+    const n = M.lengthBytesUTF8(name) + 1, pn = M._malloc(n), pb = M._malloc(bytes.length || 1);
+    M.stringToUTF8(name, pn, n);
+    M.HEAPU8.set(bytes, pb);
+    try { M._cm_receive_file(pn, pb, bytes.length); } finally { M._free(pn); M._free(pb); }
   };
 
   // Files dropped on the page: articles (.txt, .md, .html) or a project (.json).
@@ -205,7 +216,7 @@
   document.addEventListener("drop", async (e) => {
     e.preventDefault();
     for (const file of Array.from((e.dataTransfer && e.dataTransfer.files) || []))
-      store.giveFile(file.name, await file.text());
+      store.giveFile(file.name, new Uint8Array(await file.arrayBuffer()));
   });
 
   // Closing or hiding the page: the app saves at once (the journal write is

@@ -91,3 +91,26 @@ test("File → Open an article takes a Markdown file; the added articles are the
   await page.evaluate(() => window.claimmark.ready);
   assert.deepEqual((await docs(page)).map((d) => [d.id, d.title]), before.map((d) => [d.id, d.title]));
 });
+
+test("a dropped file with invalid UTF-8 is added with a warning, not silently mended; a 26 MB one is refused", async () => {
+  const { page } = app;
+  const drop = (name, kind) => page.evaluate(({ name, kind }) => {
+    const data = kind === "huge" ? "word ".repeat(5.2 * 1024 * 1024)
+                                 : new Uint8Array([0x43, 0x61, 0x66, 0xC3, 0x20, 0x61, 0x75, 0xFF, 0x0A, 0x68, 0x69]);
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], name));
+    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, kind });
+  await drop("latin1.txt", "bad");
+  await page.waitForFunction(() => window.claimmark.item("article:add"));
+  await page.screenshot({ path: shotPath("article-invalid-utf8.png") });
+  await clickItem(page, "article:add");
+  const added = (await docs(page)).find((d) => d.title.startsWith("Caf"));
+  assert.ok(added, "added");
+  assert.match(added.warnings.join(" "), /invalid UTF-8/i);
+  assert.equal(await page.evaluate((id) => window.claimmark.text(id), added.id), "Caf\uFFFD au\uFFFD\nhi");
+  const count = (await docs(page)).length;
+  await drop("huge.txt", "huge");
+  await page.waitForFunction(() => /up to 20 MB/.test(window.claimmark.view().message), null, { timeout: 20000 });
+  assert.equal((await docs(page)).length, count, "nothing added");
+});

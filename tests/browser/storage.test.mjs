@@ -83,63 +83,72 @@ test("closing the tab right after an edit loses nothing", async () => {
   let page = await openPage(context);
   await tag(page, FIRST, CLAIM, "1");
   const before = await model(page);
-  await page.close({ runBeforeUnload: true });  // at once: no time for the debounced save
+  // At once: no time for the debounced save. With runBeforeUnload, close()
+  // returns before the page has gone; its closing save runs meanwhile.
+  const gone = page.waitForEvent("close");
+  await page.close({ runBeforeUnload: true });
+  await gone;
   page = await openPage(context);
   assert.deepEqual(await model(page), before);
   await context.close();
 });
 
-test("export downloads the project; importing it into a fresh profile gives the same annotations", async () => {
+// A page with a claim and its speaker marked, in a context that takes downloads.
+async function annotatedPage() {
   const context = await session.browser.newContext({ acceptDownloads: true });
   const page = await openPage(context);
   await tag(page, FIRST, CLAIM, "1");
   await tag(page, FIRST, "Ren Zhengfei", "2");
-  const before = await model(page);
+  return { context, page, before: await model(page) };
+}
+// Clicks through the File menu to an export; returns the downloaded file's path.
+async function download(page, ...menu) {
   await clickItem(page, "menu:File");
-  const [download] = await Promise.all([page.waitForEvent("download"), clickItem(page, "file:export")]);
-  const file = shotPath("exported-project.json");
-  await download.saveAs(file);
+  for (const item of menu.slice(0, -1)) await clickItem(page, item);
+  const [d] = await Promise.all([page.waitForEvent("download"), clickItem(page, menu[menu.length - 1])]);
+  const file = shotPath("exported-" + d.suggestedFilename());
+  await d.saveAs(file);
+  return file;
+}
+// Imports a file into a fresh profile with File → Import and the given choice.
+async function importFresh(file, choice, shot) {
+  const context = await session.browser.newContext();
+  const page = await openPage(context);
+  assert.equal((await model(page)).spans.length, 0, "a fresh profile starts empty");
+  await clickItem(page, "menu:File");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), clickItem(page, "file:import")]);
+  await chooser.setFiles(file);
+  await page.waitForFunction((c) => window.claimmark.item(c), "import:" + choice);
+  if (shot) await page.screenshot({ path: shotPath(shot) });
+  await clickItem(page, "import:" + choice);
+  await clickItem(page, "import:close");
+  const after = await model(page);
+  await context.close();
+  return after;
+}
+
+test("export downloads the project; importing it into a fresh profile gives the same annotations", async () => {
+  const { context, page, before } = await annotatedPage();
+  const file = await download(page, "file:export");
   const project = JSON.parse(readFileSync(file, "utf8"));
   assert.equal(project.format, "claimmark");
   assert.equal(project.version, 1);
   assert.equal(project.annotations.length, 2);
   await context.close();
-
-  const fresh = await session.browser.newContext();
-  const page2 = await openPage(fresh);
-  assert.equal((await model(page2)).spans.length, 0, "a fresh profile starts empty");
-  await clickItem(page2, "menu:File");
-  const [chooser] = await Promise.all([page2.waitForEvent("filechooser"), clickItem(page2, "file:import")]);
-  await chooser.setFiles(file);
-  await page2.waitForFunction(() => window.claimmark.item("import:replace"));
-  await page2.screenshot({ path: shotPath("storage-import-choice.png") });
-  await clickItem(page2, "import:replace");
-  await clickItem(page2, "import:close");
-  assert.deepEqual(await model(page2), before, "the same state(), ids and times included");
-  await fresh.close();
+  assert.deepEqual(await importFresh(file, "replace", "storage-import-choice.png"), before,
+                   "the same state(), ids and times included");
 });
 
 test("Export as CSV and as brat: a spreadsheet-ready table and an archive, each saying what it left out", async () => {
-  const context = await session.browser.newContext({ acceptDownloads: true });
-  const page = await openPage(context);
-  await tag(page, FIRST, CLAIM, "1");
-  await tag(page, FIRST, "Ren Zhengfei", "2");
-  const exportAs = async (format) => {
-    await clickItem(page, "menu:File");
-    await clickItem(page, "file:export-as");
-    const [download] = await Promise.all([page.waitForEvent("download"), clickItem(page, "export-as:" + format)]);
-    const file = shotPath("exported-" + download.suggestedFilename());
-    await download.saveAs(file);
-    await page.waitForFunction(() => window.claimmark.item("export:close"));
-    return file;
-  };
-  const csv = readFileSync(await exportAs("csv"), "utf8");
+  const { context, page } = await annotatedPage();
+  const csv = readFileSync(await download(page, "file:export-as", "export-as:csv"), "utf8");
   assert.ok(csv.startsWith("\uFEFF"), "a byte-order mark, so spreadsheets read UTF-8");
   assert.match(csv, /we have decided to exit the U\.S\. market/);
   assert.match(csv, /\r\n/);
+  await page.waitForFunction(() => window.claimmark.item("export:close"));
   await page.screenshot({ path: shotPath("export-report.png") });
   await clickItem(page, "export:close");
-  const tar = readFileSync(await exportAs("brat"));
+  const tar = readFileSync(await download(page, "file:export-as", "export-as:brat"));
   assert.equal(tar.length % 512, 0, "a tar archive");
   assert.match(tar.subarray(0, 100).toString("latin1"), /^claimmark-brat\//);
   assert.match(tar.toString("latin1"), /T\d+\tClaim 512 551\twe have decided to exit the U\.S\. market/);
@@ -148,32 +157,13 @@ test("Export as CSV and as brat: a spreadsheet-ready table and an archive, each 
 });
 
 test("W3C Web Annotations exported here import into a fresh profile as the same annotations", async () => {
-  const context = await session.browser.newContext({ acceptDownloads: true });
-  const page = await openPage(context);
-  await tag(page, FIRST, CLAIM, "1");
-  await tag(page, FIRST, "Ren Zhengfei", "2");
-  const before = await model(page);
-  await clickItem(page, "menu:File");
-  await clickItem(page, "file:export-as");
-  const [download] = await Promise.all([page.waitForEvent("download"), clickItem(page, "export-as:w3c")]);
-  const file = shotPath("exported-" + download.suggestedFilename());
-  await download.saveAs(file);
-  const w3c = JSON.parse(readFileSync(file, "utf8"));
-  assert.equal(w3c.type, "AnnotationCollection");
+  const { context, page, before } = await annotatedPage();
+  const file = await download(page, "file:export-as", "export-as:w3c");
+  assert.equal(JSON.parse(readFileSync(file, "utf8")).type, "AnnotationCollection");
   await context.close();
-
-  const fresh = await session.browser.newContext();
-  const page2 = await openPage(fresh);
-  await clickItem(page2, "menu:File");
-  const [chooser] = await Promise.all([page2.waitForEvent("filechooser"), clickItem(page2, "file:import")]);
-  await chooser.setFiles(file);
-  await page2.waitForFunction(() => window.claimmark.item("import:merge"));
-  await clickItem(page2, "import:merge");
-  await clickItem(page2, "import:close");
-  const after = await model(page2);
+  const after = await importFresh(file, "merge");
   const byContent = (m) => m.spans.map((s) => [s.doc, m.labels.find((l) => l.id === s.label).name, s.ranges]).sort();
   assert.deepEqual(byContent(after), byContent(before));
-  await fresh.close();
 });
 
 test("a full store: the save state says so, the edit stays, and local storage carries it to the next visit", async () => {
@@ -245,7 +235,7 @@ test("a corrupt store is kept aside and explained; a newer format too", async ()
   }
 });
 
-test("a second tab is read-only and says why", async () => {
+test("a second tab is read-only and says why; it takes over when the first closes", async () => {
   const context = await session.browser.newContext();
   const first = await openPage(context);
   await tag(first, FIRST, CLAIM, "1");
@@ -260,5 +250,16 @@ test("a second tab is read-only and says why", async () => {
   assert.deepEqual(await model(second), before, "but does not change it");
   await second.screenshot({ path: shotPath("storage-read-only.png") });
   assert.equal((await view(first)).save.readOnly, false, "the first tab still writes");
+  // The writing tab closes right after an edit: the read-only one takes over
+  // with that edit.
+  await tag(first, FIRST, "Ren Zhengfei", "2");
+  const latest = await model(first);
+  const reloaded = second.waitForEvent("load");
+  await first.close({ runBeforeUnload: true });
+  await reloaded;
+  await second.waitForFunction(() => window.claimmark, null, { timeout: 10000 });
+  await second.evaluate(() => window.claimmark.ready);
+  assert.equal((await view(second)).save.readOnly, false, "the remaining tab writes now");
+  assert.deepEqual(await model(second), latest, "with the closed tab's last edit");
   await context.close();
 });

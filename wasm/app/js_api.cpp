@@ -142,9 +142,9 @@ EMSCRIPTEN_KEEPALIVE void cm_flush_save() {
     if (app()) app()->flush_save();
 }
 
-// A file the reader picked for import (name and UTF-8 text).
-EMSCRIPTEN_KEEPALIVE void cm_receive_file(const char* name, const char* text) {
-    if (app() && name && text) app()->receive_file(name, text);
+// A file the reader picked or dropped: its name and its bytes, undecoded.
+EMSCRIPTEN_KEEPALIVE void cm_receive_file(const char* name, const char* data, size_t size) {
+    if (app() && name && data) app()->receive_file(name, std::string(data, size));
 }
 
 // Text pasted while the canvas has focus: a new article, unless a text

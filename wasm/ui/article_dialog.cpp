@@ -26,7 +26,7 @@ void ArticleDialog::draw(Annotator& an, const std::function<void(Document)>& add
     ArticleDraft* draft = &queue_.front();
     const char* title = "Add an article";
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_Always);  // height 0: fit the content every frame
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     const float lw = ImGui::CalcTextSize("Outlet").x + 24;
     auto field = [&](const char* label, const char* id, std::string& value, const char* hint) {

@@ -86,7 +86,7 @@ void ProjectMenu::draw_dialogs(Annotator& an) {
     if (show_export_report_) {
         const char* report = "Export";
         if (!ImGui::IsPopupOpen(report)) ImGui::OpenPopup(report);
-        ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+        ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);  // height 0: fit the content every frame
         if (ImGui::BeginPopupModal(report, nullptr, ImGuiWindowFlags_NoSavedSettings)) {
             if (export_where_.empty()) ImGui::TextWrapped("The %s export could not be written.", export_name_.c_str());
             else ImGui::TextWrapped("Exported as %s to %s.", export_name_.c_str(), export_where_.c_str());
@@ -109,7 +109,7 @@ void ProjectMenu::draw_dialogs(Annotator& an) {
     if (stage_ == Stage::None) return;
     const char* title = "Import a project";
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);  // height 0: fit the content every frame
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     if (stage_ == Stage::Choose) {
         ImGui::TextWrapped("Import \xE2\x80\x9C%s\xE2\x80\x9D (%zu bytes):", name_.c_str(), text_.size());
