@@ -114,3 +114,45 @@ test("a dropped file with invalid UTF-8 is added with a warning, not silently me
   await page.waitForFunction(() => /up to 20 MB/.test(window.claimmark.view().message), null, { timeout: 20000 });
   assert.equal((await docs(page)).length, count, "nothing added");
 });
+
+test("a changed copy of an article takes its annotations along; what cannot be placed is listed; undo takes them back", async () => {
+  const { page } = app;
+  const ZDNET = "b9f2b827f983a180";
+  const KEPT = "We are not leaving U.S.", CUT = "commercial disappointment";
+  for (const phrase of [KEPT, CUT]) {
+    const { rects } = await locatePhrase(page, ZDNET, phrase);
+    await dragOver(page, rects);
+    await keys(page, "1");
+  }
+  const mine = (await model(page)).spans.filter((s) => s.doc === ZDNET);
+  assert.equal(mine.length, 2);
+  // The outlet's corrected copy: a note on top (every offset moves) and one phrase gone.
+  const old = await page.evaluate((id) => window.claimmark.text(id), ZDNET);
+  const corrected = "Correction: an earlier version misquoted Li.\n\n" + old.replace(CUT, "disappointment");
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], "003_b9f2b827f983a180.txt"));
+    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, corrected);
+  await page.waitForFunction(() => window.claimmark.item("article:replace"));
+  await settle(page);
+  await page.screenshot({ path: shotPath("article-new-version.png") });
+  await clickItem(page, "article:add");
+  const list = await docs(page);
+  const added = list[list.length - 1];
+  assert.notEqual(added.id, ZDNET, "the new text is a new document");
+  assert.equal(added.title, "Huawei: We're not leaving US market", "the title and outlet come from the earlier version");
+  assert.equal(added.outlet, "ZDNet");
+  assert.match(list.find((d) => d.id === ZDNET).title, /\(earlier version\)$/);
+  const after = (await model(page)).spans;
+  const moved = after.find((s) => s.id === mine[0].id), stayed = after.find((s) => s.id === mine[1].id);
+  assert.equal(moved.doc, added.id, "the claim whose text is still there moved");
+  const text = [...await page.evaluate((id) => window.claimmark.text(id), added.id)];
+  assert.equal(text.slice(moved.ranges[0][0], moved.ranges[0][1]).join(""), KEPT, "onto the same words");
+  assert.equal(stayed.doc, ZDNET, "the one whose text is gone stays on the earlier version");
+  const v = await view(page);
+  assert.match(v.notices.join(" "), /1 could not be placed.*commercial disappointment/);
+  await page.screenshot({ path: shotPath("article-new-version-moved.png") });
+  await keys(page, "Control+z");
+  assert.equal((await model(page)).spans.find((s) => s.id === mine[0].id).doc, ZDNET, "undo moves it back");
+});

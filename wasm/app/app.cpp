@@ -11,6 +11,7 @@
 
 #include "platform/assets.h"
 #include "core/article_import.h"
+#include "core/article_versions.h"
 #include "core/formats/formats.h"
 #include "core/formats/tar.h"
 #include "core/formats/w3c.h"
@@ -125,7 +126,14 @@ bool App::init(const Options& options) {
     workspace_ = std::make_unique<ui::Workspace>(corpus_, *editor_);
     for (std::string& n : notices) workspace_->add_notice(std::move(n));
     workspace_->project_menu().set_actions(project_actions());
-    workspace_->set_add_document([this](Document d) { add_document(std::move(d)); });
+    workspace_->set_article_hooks(
+        {[this](Document d, bool replace) { add_document(std::move(d), replace); },
+         [this](const DocumentMeta& meta, const std::string& id) {
+             const int i = earlier_version_of(corpus_, meta, id);
+             if (i < 0) return std::make_pair(static_cast<const DocumentMeta*>(nullptr), size_t{0});
+             const DocumentMeta& m = corpus_.documents[static_cast<size_t>(i)].meta;
+             return std::make_pair(&m, annotations_on(editor_->annotations(), m.id));
+         }});
     if (options.theme == "dark") workspace_->set_theme(ui::ThemeChoice::Dark);
     if (options.theme == "light") workspace_->set_theme(ui::ThemeChoice::Light);
     int open_index = corpus_.documents.empty() ? -1 : 0;
@@ -225,15 +233,43 @@ void App::offer_article(const std::string& name, const std::string& bytes) {
 }
 
 // The corpus may reallocate: the view is re-pointed by reopening by index.
-void App::add_document(Document d) {
+void App::add_document(Document d, bool replace_earlier) {
     const int existing = corpus_.index_of(d.meta.id);
     if (existing >= 0) {
         workspace_->open(existing);
         workspace_->annotator().flash("That article is already open here: the same text has the same id.");
         return;
     }
+    const int earlier = replace_earlier ? earlier_version_of(corpus_, d.meta, d.meta.id) : -1;
     corpus_.documents.push_back(std::move(d));
+    const Document& added = corpus_.documents.back();
+    if (earlier >= 0) move_to_version(corpus_.documents[static_cast<size_t>(earlier)], added);
     workspace_->open(static_cast<int>(corpus_.documents.size()) - 1);
+}
+
+// The earlier version stays in the corpus (an undo may move annotations
+// back onto it, and anything that could not be placed stays there).
+void App::move_to_version(Document& from, const Document& to) {
+    VersionMove mv = move_to_new_version(editor_->annotations(), from, to);
+    if (!editor_->replace_all(std::move(mv.annotations), "move annotations to the new version")) {
+        workspace_->add_notice("The annotations of \xE2\x80\x9C" + from.meta.title +
+                               "\xE2\x80\x9D could not be moved onto the new version; they stay on the earlier one.");
+        return;
+    }
+    const std::string title = from.meta.title;
+    from.meta.title += " (earlier version)";
+    std::string msg = "Added the new version of \xE2\x80\x9C" + title + "\xE2\x80\x9D: " + std::to_string(mv.moved) +
+                      (mv.moved == 1 ? " annotation" : " annotations") + " moved onto it (" + std::to_string(mv.shifted) +
+                      " found at new places). Edit \xE2\x86\x92 Undo moves them back.";
+    if (mv.orphans.empty()) {
+        workspace_->annotator().flash(msg);
+        return;
+    }
+    msg += " " + std::to_string(mv.orphans.size()) + " could not be placed, because their text is not in the new version; they stay on \xE2\x80\x9C" +
+           from.meta.title + "\xE2\x80\x9D:";
+    for (size_t i = 0; i < mv.orphans.size() && i < 8; ++i) msg += (i ? "; " : " ") + mv.orphans[i];
+    if (mv.orphans.size() > 8) msg += "; and " + std::to_string(mv.orphans.size() - 8) + " more";
+    workspace_->add_notice(msg + ".");
 }
 
 // Adds the file's new documents, then applies its annotations as one undo

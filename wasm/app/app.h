@@ -52,7 +52,8 @@ private:
     void apply_theme_if_changed();
     ui::ProjectActions project_actions();
     std::vector<ImportProblem> import_text(const std::string& text, ImportMode mode);
-    void add_document(Document d);
+    void add_document(Document d, bool replace_earlier);
+    void move_to_version(Document& from, const Document& to);
     void offer_article(const std::string& name, const std::string& bytes);
 
     Options options_;

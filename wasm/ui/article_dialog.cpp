@@ -19,9 +19,12 @@ void ArticleDialog::load_fields() {
     outlet_ = m.outlet;
     author_ = m.author;
     date_ = m.date;
+    id_ = document_id_for(queue_.front().text);
+    replace_earlier_ = true;
+    prefilled_ = false;
 }
 
-void ArticleDialog::draw(Annotator& an, const std::function<void(Document)>& add) {
+void ArticleDialog::draw(Annotator& an, const ArticleHooks& hooks) {
     if (queue_.empty()) return;
     ArticleDraft* draft = &queue_.front();
     const char* title = "Add an article";
@@ -50,6 +53,29 @@ void ArticleDialog::draw(Annotator& an, const std::function<void(Document)>& add
     ImGui::EndChild();
     for (const std::string& w : draft->warnings) ImGui::TextColored(ImVec4(0.8f, 0.35f, 0.05f, 1), "%s", w.c_str());
     for (const std::string& n : draft->notes) muted_text_wrapped(n.c_str());
+    // A changed copy of an article already here (same file or title): offer
+    // to carry its annotations over rather than leave them on the old text.
+    DocumentMeta probe = draft->meta;
+    probe.title = title_;
+    const auto [earlier, count] = hooks.earlier(probe, id_);
+    if (earlier && !prefilled_) {  // once: the reader's own corrections win afterwards
+        prefilled_ = true;
+        if (!draft->meta.file.empty() && earlier->file == draft->meta.file) title_ = earlier->title;
+        if (outlet_.empty()) outlet_ = earlier->outlet;
+        if (author_.empty()) author_ = earlier->author;
+        if (date_.empty()) date_ = earlier->date;
+    }
+    if (earlier && count > 0) {
+        ImGui::Spacing();
+        const std::string about = "An article with this title or file is already here, with " + std::to_string(count) +
+                                  (count == 1 ? " annotation" : " annotations") + ", and this text differs from it.";
+        ImGui::TextWrapped("%s", about.c_str());
+        if (ImGui::RadioButton("Replace it: move its annotations onto this text (placed by their quotes)", replace_earlier_))
+            replace_earlier_ = true;
+        remember_item("article:replace");
+        if (ImGui::RadioButton("Keep both as separate articles", !replace_earlier_)) replace_earlier_ = false;
+        remember_item("article:keep-both");
+    }
     ImGui::Spacing();
     const bool ok = ImGui::Button("Add the article");
     remember_item("article:add");
@@ -60,8 +86,9 @@ void ArticleDialog::draw(Annotator& an, const std::function<void(Document)>& add
         draft->meta.outlet = outlet_;
         draft->meta.author = author_;
         draft->meta.date = date_;
-        add(make_article(*draft));
-        an.flash("Added \xE2\x80\x9C" + draft->meta.title + "\xE2\x80\x9D. It is saved with your work.");
+        const bool replace = earlier && count > 0 && replace_earlier_;
+        hooks.add(make_article(*draft), replace);
+        if (!replace) an.flash("Added \xE2\x80\x9C" + draft->meta.title + "\xE2\x80\x9D. It is saved with your work.");
     }
     if (ok || cancel) {
         queue_.pop_front();

@@ -10,17 +10,29 @@
 
 namespace cm::ui {
 
+// What the dialog asks of the app.
+struct ArticleHooks {
+    // Puts the document in the corpus and opens it; with replace_earlier, the
+    // annotations of its earlier version move onto it.
+    std::function<void(Document, bool replace_earlier)> add;
+    // The earlier version of an article with this metadata and id (null when
+    // there is none), and how many annotations it has.
+    std::function<std::pair<const DocumentMeta*, size_t>(const DocumentMeta&, const std::string& id)> earlier;
+};
+
 class ArticleDialog {
 public:
     void offer(ArticleDraft draft);
-    // add: puts the document in the corpus and opens it.
-    void draw(Annotator& an, const std::function<void(Document)>& add);
+    void draw(Annotator& an, const ArticleHooks& hooks);
     bool showing() const { return !queue_.empty(); }
 
 private:
     void load_fields();
     std::deque<ArticleDraft> queue_;  // several files dropped at once: one after another
     std::string title_, outlet_, author_, date_;
+    std::string id_;             // the front draft's document id (hashing is not per frame)
+    bool replace_earlier_ = true;
+    bool prefilled_ = false;     // fields the file left empty were taken from its earlier version
 };
 
 }  // namespace cm::ui

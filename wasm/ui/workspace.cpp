@@ -210,7 +210,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     ImGui::End();
     draw_help_overlay(annotator_, fonts);
     project_menu_.draw_dialogs(annotator_);
-    if (add_document_) article_dialog_.draw(annotator_, add_document_);
+    if (article_hooks_.add) article_dialog_.draw(annotator_, article_hooks_);
 }
 
 }  // namespace cm::ui

@@ -37,7 +37,7 @@ public:
     ProjectMenu& project_menu() { return project_menu_; }
     ArticleDialog& article_dialog() { return article_dialog_; }
     // How a new article joins the corpus (the app owns it).
-    void set_add_document(std::function<void(Document)> add) { add_document_ = std::move(add); }
+    void set_article_hooks(ArticleHooks hooks) { article_hooks_ = std::move(hooks); }
     // True while a text field has the keyboard (a paste then goes to the field).
     bool typing() const { return ImGui::GetIO().WantTextInput; }
     // Shown above the article until dismissed (storage problems and the like).
@@ -66,7 +66,7 @@ private:
     float panel_width_ = 380;
     ProjectMenu project_menu_;
     ArticleDialog article_dialog_;
-    std::function<void(Document)> add_document_;
+    ArticleHooks article_hooks_;
     std::vector<std::string> notices_;
     platform::StorageStatus storage_;
     int open_ = -1;
