@@ -37,37 +37,60 @@ async function waitForServer(url, tries = 100) {
   throw new Error("static server did not start: " + url);
 }
 
-// Starts the server and the browser once per test file.
-export async function startSession() {
+// The first-run guide would cover part of the article in every fresh
+// profile: tests start as a returning reader unless they ask for a first
+// visit with newContext({ firstRun: true }). Existing preferences are kept.
+function skipGuide() {
+  try {
+    if (!localStorage.getItem("claimmark.preferences"))
+      localStorage.setItem("claimmark.preferences", JSON.stringify({ guide_done: true }));
+  } catch { /* no storage: the guide shows */ }
+}
+function withoutGuide(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async ({ firstRun = false, ...options } = {}) => {
+    const context = await newContext(options);
+    if (!firstRun) await context.addInitScript(skipGuide);
+    return context;
+  };
+  return browser;
+}
+
+// Starts the server and the browser once per test file. `dir` serves another
+// folder than siteDir (e.g. a copy the test changes).
+export async function startSession({ dir = siteDir } = {}) {
   const port = await freePort();
-  const server = spawn("python3", ["scripts/serve_static.py", "--port", String(port), "--dir", siteDir],
+  const server = spawn("python3", ["scripts/serve_static.py", "--port", String(port), "--dir", dir],
                        { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}/`;
   await waitForServer(url);
-  const browser = await chromium.launch({
+  const browser = withoutGuide(await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS,
-  });
+  }));
   return {
     url,
     browser,
+    stopServer() { server.kill(); },  // the site goes away; the browser stays
     async close() { await browser.close(); server.kill(); },
   };
 }
 
 // A browser with a profile on disk (closing it and launching it again on the
 // same folder is what "quit the browser and come back tomorrow" is).
-export function launchProfile(userDataDir) {
-  return chromium.launchPersistentContext(userDataDir, {
+export async function launchProfile(userDataDir) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
   });
+  await context.addInitScript(skipGuide);
+  return context;
 }
 
 // Opens the app in a fresh context and waits until it is ready. Collects
 // console errors and requests to other hosts so tests can assert none.
-export async function openApp(session, { width = 1280, height = 800, scale = 1, permissions = [] } = {}) {
+export async function openApp(session, { width = 1280, height = 800, scale = 1, permissions = [], firstRun = false } = {}) {
   const context = await session.browser.newContext({
-    viewport: { width, height }, deviceScaleFactor: scale, permissions,
+    viewport: { width, height }, deviceScaleFactor: scale, permissions, firstRun,
   });
   const page = await context.newPage();
   const problems = { consoleErrors: [], foreignRequests: [], pageErrors: [] };

@@ -9,9 +9,9 @@ out=$2
 mkdir -p "$out"
 log="$out/desktop.log"
 
-# Saved work goes to a fresh data directory, never the user's.
-export XDG_DATA_HOME="$out/data"
-rm -rf "$XDG_DATA_HOME"
+# Saved work and preferences go to fresh directories, never the user's.
+export XDG_DATA_HOME="$out/data" XDG_CONFIG_HOME="$out/config"
+rm -rf "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &

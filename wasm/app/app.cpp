@@ -15,6 +15,7 @@
 #include "core/formats/formats.h"
 #include "core/formats/tar.h"
 #include "core/formats/w3c.h"
+#include "core/preferences.h"
 #include "core/project_json.h"
 #include "platform/gl.h"
 #include "platform/storage.h"
@@ -86,7 +87,7 @@ bool App::init(const Options& options) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // panel layout persistence comes with browser storage
+    io.IniFilename = nullptr;  // ImGui's settings live in the preferences (browser storage), not a file
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui_ImplGlfw_InitForOpenGL(window_, false);
     ImGui_ImplOpenGL3_Init(CM_GLSL_VERSION);
@@ -134,6 +135,8 @@ bool App::init(const Options& options) {
              const DocumentMeta& m = corpus_.documents[static_cast<size_t>(i)].meta;
              return std::make_pair(&m, annotations_on(editor_->annotations(), m.id));
          }});
+    workspace_->preferences() = saved_prefs_ = pending_prefs_ = preferences_from_json(platform::load_preferences());
+    if (!workspace_->preferences().imgui_ini.empty()) ImGui::LoadIniSettingsFromMemory(workspace_->preferences().imgui_ini.c_str());
     if (options.theme == "dark") workspace_->set_theme(ui::ThemeChoice::Dark);
     if (options.theme == "light") workspace_->set_theme(ui::ThemeChoice::Light);
     int open_index = corpus_.documents.empty() ? -1 : 0;
@@ -178,7 +181,7 @@ void App::apply_theme_if_changed() {
 bool App::frame() {
     display_ = platform::sync_display(window_);
     apply_theme_if_changed();
-    if (fonts_.ensure(display_.pixel_ratio, ui::FontSizes{})) {
+    if (fonts_.ensure(display_.pixel_ratio, ui::FontSizes{15.0f, workspace_->preferences().text_size})) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -190,6 +193,7 @@ bool App::frame() {
     input_.apply(io, display_.pointer_scale);
 
     ImGui::NewFrame();
+    handle_zoom_keys();
     workspace_->set_storage_status(autosave_.status());
     workspace_->draw(fonts_, display_.width, display_.height);
     ImGui::Render();
@@ -202,11 +206,47 @@ bool App::frame() {
     glfwSwapBuffers(window_);
 
     autosave_.tick(corpus_, *editor_, workspace_->view_anchor(), platform::now_seconds());
+    save_preferences(false);
     if (++frames_ == 1) platform::notify_ready();
     return options_.exit_after_frames < 0 || static_cast<int64_t>(frames_) < options_.exit_after_frames;
 }
 
-void App::flush_save() { autosave_.flush(corpus_, *editor_, workspace_->view_anchor()); }
+void App::flush_save() {
+    autosave_.flush(corpus_, *editor_, workspace_->view_anchor());
+    save_preferences(true);
+}
+
+// Ctrl/Cmd with + (or =), - and 0: the reading text size, as a browser's
+// zoom would (the page keeps the browser from zooming the whole canvas).
+void App::handle_zoom_keys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!(io.KeyCtrl || io.KeySuper) || io.WantTextInput) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) workspace_->change_text_size(+1);
+    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) workspace_->change_text_size(-1);
+    if (ImGui::IsKeyPressed(GLFW_KEY_0) || ImGui::IsKeyPressed(GLFW_KEY_KP_0)) workspace_->change_text_size(0);
+}
+
+// Saves the preferences (and ImGui's window settings) a moment after they
+// change, or at once when the page is going away.
+void App::save_preferences(bool now) {
+    ImGuiIO& io = ImGui::GetIO();
+    Preferences& p = workspace_->preferences();
+    if (io.WantSaveIniSettings) {
+        p.imgui_ini = ImGui::SaveIniSettingsToMemory();
+        io.WantSaveIniSettings = false;
+    }
+    const double t = platform::now_seconds();
+    if (p != saved_prefs_) {
+        if (pending_prefs_ != p) {
+            pending_prefs_ = p;
+            prefs_changed_at_ = t;
+        }
+        if (now || t - prefs_changed_at_ > 0.5) {
+            platform::save_preferences(preferences_to_json(p));
+            saved_prefs_ = p;
+        }
+    }
+}
 
 void App::receive_file(const std::string& name, std::string text) {
     auto ends_with = [&](const char* ext) {

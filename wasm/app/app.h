@@ -50,6 +50,8 @@ public:
 
 private:
     void apply_theme_if_changed();
+    void handle_zoom_keys();
+    void save_preferences(bool now);
     ui::ProjectActions project_actions();
     std::vector<ImportProblem> import_text(const std::string& text, ImportMode mode);
     void add_document(Document d, bool replace_earlier);
@@ -66,7 +68,9 @@ private:
     platform::Display display_;
     Autosave autosave_;
     uint64_t frames_ = 0;
-    int theme_applied_ = -1;  // 0 light, 1 dark
+    int theme_applied_ = -1;
+    Preferences saved_prefs_, pending_prefs_;  // as stored; as last seen changing
+    double prefs_changed_at_ = 0;  // 0 light, 1 dark
 };
 
 // The running app, for the page's JavaScript API (web) .

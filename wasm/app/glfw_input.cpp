@@ -53,7 +53,9 @@ void InputQueue::apply(ImGuiIO& io, float pointer_scale) {
             // A press waits one frame after the pointer moved: ImGui's tabs and
             // other overlapping items only take a click where the pointer
             // already hovered last frame (a test's click teleports the pointer).
-            if (e.down && moved) break;
+            // A release waits too, so a drag's last movement is seen with the
+            // button still down (splitters and sliders move by the frame's delta).
+            if (moved) break;
             button_seen[e.code] = true;
             buttons_[e.code] = e.down;
             queue_.pop_front();

@@ -105,6 +105,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
     for (const auto& m : view.link_overlay().markers())
         markers.push_back({{"target", m.target}, {"x", m.min.x}, {"y", m.min.y}, {"width", m.max.x - m.min.x}, {"height", m.max.y - m.min.y}});
     const auto& st = app()->workspace().storage_status();
+    const cm::Preferences& prefs = app()->workspace().preferences();
     const char* save_states[] = {"idle", "saving", "saved", "failed"};
     json save = {{"state", save_states[static_cast<int>(st.state)]}, {"message", st.message}, {"readOnly", st.read_only},
                  {"where", st.where}, {"hasAside", st.has_aside}};
@@ -133,7 +134,11 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"canRedo", app()->editor().can_redo()},
                 {"revision", app()->editor().revision()},
                 {"pixelRatio", d.pixel_ratio},
-                {"framebuffer", {d.fb_width, d.fb_height}}});
+                {"framebuffer", {d.fb_width, d.fb_height}},
+                {"reading", {{"textSize", prefs.text_size}, {"lineSpacing", prefs.line_spacing}, {"columnEm", prefs.column_em},
+                             {"theme", prefs.theme}}},
+                {"layout", {{"listWidth", prefs.list_width}, {"panelWidth", prefs.panel_width}}},
+                {"guide", prefs.guide_done ? json(nullptr) : json(app()->workspace().guide_step())}});
 }
 
 // Saves now if anything is unsaved: the page calls this on pagehide and

@@ -43,6 +43,12 @@ std::string storage_aside_text();
 // Offers a file to the user: a download in the browser, a file in the
 // data directory's exports/ on the desktop. Returns where it went, or "".
 std::string save_file(const std::string& name, const std::string& mime, const std::string& content);
+// The reader's preferences (core/preferences.h) as last saved, or "". The
+// web keeps them in localStorage, the desktop in $XDG_CONFIG_HOME/claimmark.
+// Best effort: a failure to save them is not worth a message.
+std::string load_preferences();
+void save_preferences(const std::string& json);
+
 // Asks the reader for a file (the browser's picker); the page hands the chosen
 // file's text to the app (App::receive_file). Desktop: use --import PATH.
 void pick_file(const std::string& accept);

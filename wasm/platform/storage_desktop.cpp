@@ -73,7 +73,7 @@ std::string write_atomic(const std::string& path, const std::string& content) {
         return std::strerror(errno);
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) return std::strerror(errno);
-    const int dfd = ::open(g_dir.c_str(), O_RDONLY);
+    const int dfd = ::open(path.substr(0, path.rfind('/')).c_str(), O_RDONLY);  // the rename itself durable
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
@@ -157,4 +157,24 @@ std::string save_file(const std::string& name, const std::string&, const std::st
 
 void pick_file(const std::string&) {}  // no dialog toolkit: the desktop imports with --import PATH
 
+namespace {
+std::string config_dir() {
+    if (const char* d = std::getenv("XDG_CONFIG_HOME"); d && *d) return std::string(d) + "/claimmark";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.config/claimmark";
+    return {};
+}
+}  // namespace
+
+std::string load_preferences() {
+    const std::string dir = config_dir();
+    if (dir.empty()) return {};
+    return read_all(dir + "/preferences.json").value_or("");
+}
+
+void save_preferences(const std::string& json) {
+    const std::string dir = config_dir();
+    if (!dir.empty() && make_dirs(dir)) write_atomic(dir + "/preferences.json", json);
+}
+
 }  // namespace cm::platform
+

@@ -36,6 +36,18 @@ EM_JS(char*, js_store_string, (const char* what), {
     return p;
 });
 
+EM_JS(char*, js_load_preferences, (), {
+    let v = "";
+    try { v = localStorage.getItem("claimmark.preferences") || ""; } catch (e) { /* defaults, then */ }
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+EM_JS(void, js_save_preferences, (const char* json), {
+    try { localStorage.setItem("claimmark.preferences", UTF8ToString(json)); } catch (e) { /* best effort */ }
+});
+
 EM_JS(int, js_store_has_initial, (), { return window.claimmarkStore.initial ? 1 : 0; });
 EM_JS(int, js_store_version, (), { return window.claimmarkStore.version; });
 EM_JS(double, js_store_number, (const char* what), {
@@ -116,5 +128,8 @@ std::string save_file(const std::string& name, const std::string& mime, const st
 }
 
 void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
+
+std::string load_preferences() { return take(js_load_preferences()); }
+void save_preferences(const std::string& json) { js_save_preferences(json.c_str()); }
 
 }  // namespace cm::platform

@@ -40,7 +40,7 @@ void label_keys(const Annotations& m) {
 
 }  // namespace
 
-void draw_help_overlay(Annotator& an, const FontSet& fonts) {
+void draw_help_overlay(Annotator& an, const FontSet& fonts, const platform::StorageStatus& storage) {
     static bool was_shown = false;
     const bool appearing = an.show_help && !was_shown;
     was_shown = an.show_help;
@@ -85,6 +85,7 @@ void draw_help_overlay(Annotator& an, const FontSet& fonts) {
         row(fonts, mod + "+A", "Select the whole article.");
         row(fonts, "PageUp / PageDown / Space, arrows, Home / End", "Scroll.");
         row(fonts, "Esc", "Cancel a link; clear the selection.");
+        row(fonts, mod + "+= / " + mod + "+- / " + mod + "+0", "Larger / smaller / default text (View has line spacing and length too).");
         row(fonts, "?", "Show or hide this help.");
         ImGui::EndTable();
     }
@@ -96,6 +97,16 @@ void draw_help_overlay(Annotator& an, const FontSet& fonts) {
         flow.next(label_chip_width(l));
         label_chip(l);
     }
+    ImGui::NewLine();
+    muted_text_wrapped("Underlines tell labels apart without colour: claims solid, speakers dashed, sources dotted.");
+
+    section_heading(fonts.ui_bold, "Your work");
+    ImGui::TextWrapped("Saved as you go in %s, on this device only; nothing is sent anywhere. "
+                       "The status bar says when the latest edit is saved.",
+                       storage.where.empty() ? "this browser's storage" : storage.where.c_str());
+    ImGui::TextWrapped("%s", "File \xE2\x86\x92 Export project saves everything as one JSON file (to keep, or to give a "
+                             "colleague, who opens it with File \xE2\x86\x92 Import). File \xE2\x86\x92 Export as writes "
+                             "W3C Web Annotations, brat, CSV, doccano, Prodigy or ClaimReview.");
     ImGui::End();
 }
 

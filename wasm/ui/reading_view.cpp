@@ -11,8 +11,6 @@ namespace cm::ui {
 
 namespace {
 
-constexpr float kMeasureEm = 36.0f;  // maximum line length, in font sizes (~70 characters)
-constexpr float kLineSpacing = 1.55f;
 
 bool shortcut_down(const ImGuiIO& io) { return io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl; }
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
@@ -120,9 +118,9 @@ void ReadingView::draw(ImFont* font, float font_size) {
 
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float margin = std::max(16.0f, std::min(48.0f, avail_w * 0.06f));
-    const float column_w = std::max(80.0f, std::min(avail_w - 2 * margin, kMeasureEm * font_size));
+    const float column_w = std::max(80.0f, std::min(avail_w - 2 * margin, column_em_ * font_size));
     const float column_x = std::floor((avail_w - column_w) * 0.5f);
-    const float line_h = std::round(font_size * kLineSpacing);
+    const float line_h = std::round(font_size * line_spacing_);
 
     ImGui::Dummy(ImVec2(0, 20));
     draw_header(column_x, column_w);

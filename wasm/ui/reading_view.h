@@ -22,6 +22,11 @@ class ReadingView {
 public:
     void set_document(const Document* doc);
     void set_annotator(Annotator* an) { an_ = an; }
+    // Line height and longest line, in font sizes (the reader's preferences).
+    void set_reading(float line_spacing, float column_em) {
+        line_spacing_ = line_spacing;
+        column_em_ = column_em;
+    }
     const Document* document() const { return doc_; }
 
     // Draws into the remaining content region of the current window.
@@ -57,6 +62,7 @@ private:
 
     const Document* doc_ = nullptr;
     Annotator* an_ = nullptr;
+    float line_spacing_ = 1.55f, column_em_ = 36;
     SpanPainter painter_;
     LinkOverlay links_;
     TextGeometry geo_;

@@ -2,12 +2,14 @@
 #include "ui/workspace.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
 #include "platform/platform.h"
 #include "ui/help_overlay.h"
 #include "ui/side_panel.h"
+#include "ui/widgets.h"
 
 namespace cm::ui {
 
@@ -50,17 +52,96 @@ void Workspace::draw_menu() {
         ImGui::MenuItem("Snap selections to whole words", "W", &annotator_.snap_to_words);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Follow the system theme", nullptr, theme_ == ThemeChoice::System)) theme_ = ThemeChoice::System;
-        if (ImGui::MenuItem("Light theme", nullptr, theme_ == ThemeChoice::Light)) theme_ = ThemeChoice::Light;
-        if (ImGui::MenuItem("Dark theme", nullptr, theme_ == ThemeChoice::Dark)) theme_ = ThemeChoice::Dark;
-        ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Keys", "?", annotator_.show_help)) annotator_.show_help = !annotator_.show_help;
+    draw_view_menu();
+    const bool help = ImGui::BeginMenu("Help");
+    remember_item("menu:Help");
+    if (help) {
+        if (ImGui::MenuItem("Keys and colours", "?", annotator_.show_help)) annotator_.show_help = !annotator_.show_help;
+        if (ImGui::MenuItem("Show the first-run guide again")) {
+            prefs_.guide_done = false;
+            guide_.restart(annotator_.model());
+        }
+        remember_item("help:guide");
+        if (ImGui::MenuItem("About ClaimMark")) show_about_ = true;
+        remember_item("help:about");
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
+}
+
+ThemeChoice Workspace::theme() const {
+    if (prefs_.theme == "light") return ThemeChoice::Light;
+    if (prefs_.theme == "dark") return ThemeChoice::Dark;
+    return ThemeChoice::System;
+}
+
+void Workspace::set_theme(ThemeChoice t) {
+    prefs_.theme = t == ThemeChoice::Light ? "light" : t == ThemeChoice::Dark ? "dark" : "system";
+}
+
+void Workspace::change_text_size(int steps) {
+    prefs_.text_size = steps == 0 ? Preferences::kDefaultText : std::round(prefs_.text_size) + 2.0f * static_cast<float>(steps);
+    prefs_.clamp();
+    annotator_.flash("Text size " + std::to_string(static_cast<int>(prefs_.text_size)) + " px.");
+}
+
+void Workspace::draw_view_menu() {
+    const bool open = ImGui::BeginMenu("View");
+    remember_item("menu:View");
+    if (!open) return;
+    const ThemeChoice t = theme();
+    if (ImGui::MenuItem("Follow the system theme", nullptr, t == ThemeChoice::System)) set_theme(ThemeChoice::System);
+    if (ImGui::MenuItem("Light theme", nullptr, t == ThemeChoice::Light)) set_theme(ThemeChoice::Light);
+    if (ImGui::MenuItem("Dark theme", nullptr, t == ThemeChoice::Dark)) set_theme(ThemeChoice::Dark);
+    ImGui::Separator();
+    const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
+    if (ImGui::MenuItem("Larger text", mac ? "Cmd+=" : "Ctrl+=")) change_text_size(+1);
+    if (ImGui::MenuItem("Smaller text", mac ? "Cmd+-" : "Ctrl+-")) change_text_size(-1);
+    if (ImGui::MenuItem("Default text size", mac ? "Cmd+0" : "Ctrl+0")) change_text_size(0);
+    ImGui::Separator();
+    // Sliders in the menu: the text reflows behind it as they move.
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    int size = static_cast<int>(std::round(prefs_.text_size));
+    if (ImGui::SliderInt("Text size", &size, static_cast<int>(Preferences::kMinText), static_cast<int>(Preferences::kMaxText), "%d px"))
+        prefs_.text_size = static_cast<float>(size);
+    remember_item("view:text-size");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::SliderFloat("Line spacing", &prefs_.line_spacing, Preferences::kMinSpacing, Preferences::kMaxSpacing, "%.2f");
+    remember_item("view:line-spacing");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    int chars = static_cast<int>(std::round(prefs_.column_em * 2));  // about two characters per font size
+    if (ImGui::SliderInt("Line length", &chars, static_cast<int>(Preferences::kMinColumn * 2),
+                         static_cast<int>(Preferences::kMaxColumn * 2), "about %d characters"))
+        prefs_.column_em = static_cast<float>(chars) / 2;
+    remember_item("view:line-length");
+    if (ImGui::MenuItem("Default reading settings")) {
+        const Preferences d;
+        prefs_.text_size = d.text_size;
+        prefs_.line_spacing = d.line_spacing;
+        prefs_.column_em = d.column_em;
+    }
+    prefs_.clamp();
+    ImGui::EndMenu();
+}
+
+void Workspace::draw_about() {
+    const char* title = "About ClaimMark";
+    if (show_about_) {
+        ImGui::OpenPopup(title);
+        show_about_ = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Always);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted("ClaimMark " CM_VERSION ", built " CM_BUILD_DATE);
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", "Your articles and annotations never leave this device: there is no server and no account. "
+                             "Work is saved on this device as you go, and goes elsewhere only in the files you export.");
+    ImGui::Spacing();
+    muted_text_wrapped(("Saved in: " + (storage_.where.empty() ? std::string("this browser") : storage_.where)).c_str());
+    ImGui::Spacing();
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    remember_item("about:close");
+    ImGui::EndPopup();
 }
 
 void Workspace::draw_status(float height) {
@@ -148,11 +229,11 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
 
     const float status_h = ImGui::GetFrameHeight();
     const float body_h = ImGui::GetContentRegionAvail().y - status_h - ImGui::GetStyle().ItemSpacing.y;
-    list_width_ = std::clamp(list_width_, 180.0f, std::max(180.0f, width * 0.3f));
+    prefs_.list_width = std::clamp(prefs_.list_width, 180.0f, std::max(180.0f, width * 0.3f));
 
     // Corpus panel.
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
-    ImGui::BeginChild("corpus", ImVec2(list_width_, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("corpus", ImVec2(prefs_.list_width, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PushFont(fonts.ui_bold);
     ImGui::TextUnformatted("Articles");
     ImGui::PopFont();
@@ -166,8 +247,9 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     // A thin splitter to resize the panel.
     ImGui::SameLine(0, 0);
     ImGui::InvisibleButton("splitter", ImVec2(6, body_h));
+    remember_item("splitter:articles");
     if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    if (ImGui::IsItemActive()) list_width_ += ImGui::GetIO().MouseDelta.x;
+    if (ImGui::IsItemActive()) prefs_.list_width += ImGui::GetIO().MouseDelta.x;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddLine(ImVec2((a.x + b.x) * 0.5f, a.y), ImVec2((a.x + b.x) * 0.5f, b.y),
                                         ImGui::GetColorU32(ImGuiCol_Separator));
@@ -178,11 +260,12 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
         annotator_.text_selection_consumed = false;
     }
     follow_jump();
-    panel_width_ = std::clamp(panel_width_, 260.0f, std::max(260.0f, width * 0.4f));
-    const float reader_w = std::max(200.0f, ImGui::GetContentRegionAvail().x - panel_width_ - 6);
+    prefs_.panel_width = std::clamp(prefs_.panel_width, 260.0f, std::max(260.0f, width * 0.4f));
+    const float reader_w = std::max(200.0f, ImGui::GetContentRegionAvail().x - prefs_.panel_width - 6);
     ImGui::BeginChild("reader", ImVec2(reader_w, body_h), false);
     draw_notices();
     ImGui::PushFont(fonts.reading);
+    view_.set_reading(prefs_.line_spacing, prefs_.column_em);
     view_.draw(fonts.reading, ImGui::GetFontSize());
     ImGui::PopFont();
     ImGui::EndChild();
@@ -190,8 +273,9 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     // The side panels, behind their own splitter.
     ImGui::SameLine(0, 0);
     ImGui::InvisibleButton("panel_splitter", ImVec2(6, body_h));
+    remember_item("splitter:panels");
     if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    if (ImGui::IsItemActive()) panel_width_ -= ImGui::GetIO().MouseDelta.x;
+    if (ImGui::IsItemActive()) prefs_.panel_width -= ImGui::GetIO().MouseDelta.x;
     const ImVec2 pa = ImGui::GetItemRectMin(), pb = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddLine(ImVec2((pa.x + pb.x) * 0.5f, pa.y), ImVec2((pa.x + pb.x) * 0.5f, pb.y),
                                         ImGui::GetColorU32(ImGuiCol_Separator));
@@ -208,7 +292,9 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
 
     draw_status(status_h);
     ImGui::End();
-    draw_help_overlay(annotator_, fonts);
+    draw_help_overlay(annotator_, fonts, storage_);
+    if (!prefs_.guide_done && view_.document()) guide_.draw(annotator_, view_, prefs_.guide_done);
+    draw_about();
     project_menu_.draw_dialogs(annotator_);
     if (article_hooks_.add) article_dialog_.draw(annotator_, article_hooks_);
 }

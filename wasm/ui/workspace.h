@@ -7,8 +7,10 @@
 
 #include "core/corpus.h"
 #include "core/editor.h"
+#include "core/preferences.h"
 #include "ui/annotator.h"
 #include "ui/document_list.h"
+#include "ui/first_run_guide.h"
 #include "ui/fonts.h"
 #include "ui/article_dialog.h"
 #include "ui/project_menu.h"
@@ -51,27 +53,35 @@ public:
     // Where the reader is, for the next visit: "<doc id> <code point>".
     std::string view_anchor() const;
     void restore_view_anchor(const std::string& anchor);
-    ThemeChoice theme() const { return theme_; }
-    void set_theme(ThemeChoice t) { theme_ = t; }
+    ThemeChoice theme() const;
+    void set_theme(ThemeChoice t);
+    // The reader's preferences: the app loads and saves them, the views use them.
+    Preferences& preferences() { return prefs_; }
+    const Preferences& preferences() const { return prefs_; }
+    int guide_step() const { return guide_.step(); }
+    // Ctrl/Cmd + and −: the reading text a step larger or smaller; 0 resets.
+    void change_text_size(int steps);
 
 private:
     void draw_menu();
     void draw_status(float height);
     void follow_jump();
     void draw_notices();
+    void draw_view_menu();
+    void draw_about();
 
     const Corpus& corpus_;
     Annotator annotator_;
     ReadingView view_;
-    float panel_width_ = 380;
     ProjectMenu project_menu_;
     ArticleDialog article_dialog_;
     ArticleHooks article_hooks_;
     std::vector<std::string> notices_;
     platform::StorageStatus storage_;
     int open_ = -1;
-    ThemeChoice theme_ = ThemeChoice::System;
-    float list_width_ = 260;
+    Preferences prefs_;
+    FirstRunGuide guide_;
+    bool show_about_ = false;
     std::vector<ItemRect> list_items_;
 };
 
