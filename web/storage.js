@@ -12,6 +12,10 @@
 (function () {
   const DB_NAME = "claimmark", STORE = "state", CURRENT = "current";
   const JOURNAL = "claimmark.journal", ASIDE = "claimmark.aside";
+  // Article texts are kept apart from the project, one record each, written
+  // once (a save then carries only annotations and metadata). TEXT_JOURNAL
+  // holds a text in localStorage until its IndexedDB write has completed.
+  const TEXT_KEY = "text:", TEXT_JOURNAL = "claimmark.text.", TEXT_JOURNAL_MAX = 1000000;
 
   const store = {
     backend: "indexeddb",  // or "localstorage" (no IndexedDB) or "none"
@@ -26,6 +30,9 @@
   let db = null;
   let queue = Promise.resolve();  // IndexedDB writes, in order
   let asideRaw = null;            // the unreadable data kept aside, for export
+  const texts = new Map();        // id -> text, loaded at start until the app takes them
+  const textIds = new Set();      // ids whose text is stored (or being written)
+  let textFailure = "";           // why an article text could not be stored, until one is
 
   function setStatus(state, message) {
     store.status = { state, message: message || "", savedAt: state === "saved" ? Date.now() : store.status.savedAt };
@@ -148,12 +155,61 @@
     }
     const journal = readJournal();
     store.initial = journal && (!saved || journal.seq > saved.seq) ? journal : saved;
+    await loadTexts();
     store.lastSeq = Math.max(saved ? saved.seq : 0, journal ? journal.seq : 0);
     if (navigator.storage && navigator.storage.persist && !store.readOnly) {
       navigator.storage.persist().then((p) => { store.persisted = p; store.version++; }).catch(() => {});
     }
     refreshEstimate();
     setStatus(store.initial ? "saved" : "idle", "");
+  }
+
+  // Every kept text: IndexedDB's, then any still only in the localStorage
+  // journal (a tab closed before its database write finished).
+  async function loadTexts() {
+    if (db) {
+      try {
+        const range = IDBKeyRange.bound(TEXT_KEY, TEXT_KEY + "\uffff");
+        const [keys, values] = await Promise.all([
+          idb("readonly", (s) => s.getAllKeys(range)), idb("readonly", (s) => s.getAll(range))]);
+        keys.forEach((k, i) => { if (typeof values[i] === "string") texts.set(k.slice(TEXT_KEY.length), values[i]); });
+      } catch (e) { store.problems.push("Saved article texts could not be read: " + words(e) + "."); }
+    }
+    const journalOnly = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (!k || !k.startsWith(TEXT_JOURNAL)) continue;
+        const id = k.slice(TEXT_JOURNAL.length);
+        if (!texts.has(id)) { texts.set(id, localStorage.getItem(k)); journalOnly.push(id); }
+      }
+    } catch (e) { /* no local storage: IndexedDB's texts only */ }
+    for (const id of texts.keys()) textIds.add(id);
+    // A text that reached only the journal goes to the database now.
+    if (db && !store.readOnly) for (const id of journalOnly) rewriteText(id, texts.get(id), false);
+  }
+  store.hasText = (id) => textIds.has(id);
+  store.takeText = (id) => { const t = texts.get(id); texts.delete(id); return t == null ? null : t; };
+  store.putText = function (id, text) {
+    if (store.readOnly) return;
+    textIds.add(id);
+    rewriteText(id, text, true);
+  };
+  function rewriteText(id, text, journal) {
+    const jkey = TEXT_JOURNAL + id;
+    if (!db) {
+      try { localStorage.setItem(jkey, text); textFailure = ""; }
+      catch (e) { textIds.delete(id); textFailure = "local storage refused an article's text: " + words(e) + ". Export your work now."; }
+      return;
+    }
+    if (journal && text.length <= TEXT_JOURNAL_MAX) { try { localStorage.setItem(jkey, text); } catch (e) { /* the database write follows */ } }
+    queue = queue.then(() => idbPut(TEXT_KEY + id, text)).then(() => {
+      textFailure = "";
+      try { localStorage.removeItem(jkey); } catch (e) { /* harmless */ }
+    }, (e) => {
+      textIds.delete(id);  // tried again at the next save
+      textFailure = "the browser's database refused an article's text: " + words(e) + ". Export your work now.";
+    });
   }
 
   // Saves the whole state. The journal write is synchronous (it survives the
@@ -164,7 +220,8 @@
     let journalOk = true, journalWhy = "";
     try { localStorage.setItem(JOURNAL, JSON.stringify(record)); } catch (e) { journalOk = false; journalWhy = words(e); }
     if (!db) {
-      if (journalOk) setStatus("saved", "in local storage only");
+      if (textFailure) setStatus("failed", textFailure);
+      else if (journalOk) setStatus("saved", "in local storage only");
       else setStatus("failed", "local storage refused the save: " + journalWhy + ". Export your work now.");
       return;
     }
@@ -174,7 +231,8 @@
         const j = localStorage.getItem(JOURNAL);
         if (j && JSON.parse(j).seq <= record.seq) localStorage.removeItem(JOURNAL);
       } catch (e) { /* the journal stays; it is older or equal, so harmless */ }
-      if (record.seq === store.lastSeq) setStatus("saved", "");
+      if (textFailure) setStatus("failed", textFailure);
+      else if (record.seq === store.lastSeq) setStatus("saved", "");
       refreshEstimate();
     }, (e) => {
       setStatus("failed", "the browser's database refused the save: " + words(e) +

@@ -263,3 +263,31 @@ test("a second tab is read-only and says why; it takes over when the first close
   assert.deepEqual(await model(second), latest, "with the closed tab's last edit");
   await context.close();
 });
+
+test("a big article's text is stored once, apart from the project: saves stay small and it comes back after a reload", async () => {
+  const context = await session.browser.newContext();
+  const page = await openPage(context);
+  const para = "The minister said \u201Cwe will not leave\u201D, according to Reuters. ";
+  await page.evaluate((p) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([p.repeat(Math.ceil(6e6 / p.length))], "big-story.txt"));
+    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, para);
+  await page.waitForFunction(() => window.claimmark.item("article:add"), null, { timeout: 20000 });
+  await settle(page);
+  await clickItem(page, "article:add");
+  const docs = await page.evaluate(() => window.claimmark.documents());
+  assert.equal(docs.length, 6, "added");
+  const big = docs[5];
+  await tag(page, big.id, "we will not leave", "1");
+  await saved(page);
+  const before = await model(page);
+  const journal = await page.evaluate(() => (localStorage.getItem("claimmark.journal") || "").length);
+  assert.ok(journal < 200000, `the unsaved-edits journal holds annotations, not texts (${journal} characters)`);
+  await page.reload();
+  await page.evaluate(() => window.claimmark.ready);
+  assert.deepEqual(await model(page), before, "the annotation on it is back");
+  const text = await page.evaluate((id) => window.claimmark.text(id), big.id);
+  assert.ok(text.length > 5.9e6 && text.startsWith("The minister said"), "and its whole text");
+  await context.close();
+});

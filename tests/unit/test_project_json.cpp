@@ -477,6 +477,31 @@ TEST_CASE("sha256: fed in pieces, the digest is the same", "[project][sha256]") 
 
 // ============================== writing ==============================
 
+TEST_CASE("project file: texts kept apart (browser storage) are taken by id when the file has none", "[project]") {
+    const std::string text = project_to_json(fixture(), fixture_docs(), {false});
+    std::map<std::string, std::string> kept;
+    for (const Document& d : fixture_docs()) kept[d.meta.id] = d.text.utf8();
+    std::vector<std::string> asked;
+    const ProjectImport r = import_project(text, {}, {}, ImportMode::Replace, [&](const std::string& id) {
+        asked.push_back(id);
+        const auto it = kept.find(id);
+        return it == kept.end() ? std::nullopt : std::optional<std::string>(it->second);
+    });
+    CHECK(problems_of(r) == "");
+    CHECK(asked == std::vector<std::string>{"a", "b"});
+    REQUIRE(r.new_documents.size() == 2);
+    CHECK(r.new_documents[0].text.utf8() == kTextA);
+    CHECK(r.new_documents[0].sha256 == cm::sha256_hex(kTextA));
+    CHECK(r.new_documents[1].meta.title == fixture_docs()[1].meta.title);
+    CHECK(state(r.annotations) == state(fixture()));
+    // A kept text that is not the one the file names (by its SHA-256) is said so.
+    kept["a"] = "Something else entirely.";
+    const ProjectImport wrong = import_project(text, {}, {}, ImportMode::Replace, [&](const std::string& id) {
+        return std::optional<std::string>(kept[id]);
+    });
+    CHECK_THAT(problems_of(wrong), Contains("\"sha256\" does not match the text"));
+}
+
 TEST_CASE("project file: every field in the documented form and order", "[project]") {
     const std::string text = project_to_json(fixture(), fixture_docs());
     CHECK(text == kExpected);

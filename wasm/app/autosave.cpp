@@ -15,7 +15,8 @@ void Autosave::open(Corpus& corpus, Editor& editor, std::string& view, std::vect
     const auto stored = platform::storage_open(notices);
     platform::storage_poll(status_);
     if (stored) {
-        const ProjectImport r = import_project(stored->json, corpus.documents, editor.annotations(), ImportMode::Replace);
+        const ProjectImport r = import_project(stored->json, corpus.documents, editor.annotations(), ImportMode::Replace,
+                                               [](const std::string& id) { return platform::storage_take_text(id); });
         if (!r.ok) {
             std::string why;
             for (const ImportProblem& p : r.problems)
@@ -36,6 +37,7 @@ void Autosave::open(Corpus& corpus, Editor& editor, std::string& view, std::vect
     }
     saved_revision_ = seen_revision_ = editor.revision();
     saved_view_ = view;
+    saved_documents_ = corpus.documents.size();
 }
 
 platform::StorageStatus Autosave::status() const {
@@ -47,7 +49,14 @@ platform::StorageStatus Autosave::status() const {
 }
 
 void Autosave::save(const Corpus& corpus, const Editor& editor, const std::string& view, double now) {
-    platform::storage_save({project_to_json(editor.annotations(), corpus.documents), view});
+    ProjectWriteOptions o;
+    if (platform::storage_keeps_texts_apart()) {
+        o.include_text = false;
+        for (const Document& d : corpus.documents)  // written once each, before the project that names them
+            if (!platform::storage_has_text(d.meta.id)) platform::storage_put_text(d.meta.id, d.text.utf8());
+    }
+    platform::storage_save({project_to_json(editor.annotations(), corpus.documents, o), view});
+    saved_documents_ = corpus.documents.size();
     saved_revision_ = seen_revision_ = editor.revision();
     saved_view_ = view;
     saved_at_ = now;
@@ -62,7 +71,7 @@ void Autosave::tick(const Corpus& corpus, const Editor& editor, const std::strin
         last_edit_ = now;
         return;
     }
-    const bool model_dirty = editor.revision() != saved_revision_;
+    const bool model_dirty = editor.revision() != saved_revision_ || corpus.documents.size() != saved_documents_;
     if (model_dirty && (now - last_edit_ >= kQuiet || now - changed_at_ >= kMaxDelay)) {
         save(corpus, editor, view, now);
     } else if (!model_dirty && view != saved_view_ && now - saved_at_ >= kViewDelay) {
@@ -72,7 +81,8 @@ void Autosave::tick(const Corpus& corpus, const Editor& editor, const std::strin
 
 void Autosave::flush(const Corpus& corpus, const Editor& editor, const std::string& view) {
     if (!opened_ || status_.read_only) return;
-    if (editor.revision() != saved_revision_ || view != saved_view_) save(corpus, editor, view, saved_at_);
+    if (editor.revision() != saved_revision_ || view != saved_view_ || corpus.documents.size() != saved_documents_)
+        save(corpus, editor, view, saved_at_);
 }
 
 }  // namespace cm::app

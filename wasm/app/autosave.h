@@ -36,6 +36,7 @@ private:
     uint64_t seen_revision_ = 0;
     double changed_at_ = 0, last_edit_ = 0, saved_at_ = -1e9;
     std::string saved_view_;
+    size_t saved_documents_ = 0;  // an added article is saved like an edit
     bool opened_ = false;
 };
 

@@ -1,5 +1,7 @@
 #include "corpus.h"
 
+#include "sha256.h"
+
 #include <nlohmann/json.hpp>
 
 namespace cm {
@@ -36,6 +38,7 @@ Document make_document(DocumentMeta meta, std::string_view raw) {
     Document d;
     d.meta = std::move(meta);
     d.text = Text(normalise_newlines(raw));
+    d.sha256 = sha256_hex(d.text.utf8());
     if (const size_t bad = d.text.invalid_sequences(); bad > 0) {
         d.warnings.push_back(std::to_string(bad) + (bad == 1 ? " invalid UTF-8 sequence was" : " invalid UTF-8 sequences were") +
                              " replaced by \xEF\xBF\xBD (U+FFFD). Offsets count the replacement as one character.");

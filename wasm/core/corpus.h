@@ -25,6 +25,9 @@ struct Document {
     DocumentMeta meta;
     Text text;
     std::vector<std::string> warnings;  // shown with the document (e.g. invalid UTF-8)
+    // SHA-256 of the text's UTF-8 (hex), computed once: the text never
+    // changes, and saves name every document by it. Empty: not computed.
+    std::string sha256;
 };
 
 struct Corpus {

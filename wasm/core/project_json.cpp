@@ -29,7 +29,7 @@ constexpr const char* kFormat = "claimmark";
 ordered_json document_json(const Document& d, bool include_text) {
     ordered_json o;
     o["id"] = d.meta.id;
-    o["sha256"] = sha256_hex(d.text.utf8());
+    o["sha256"] = d.sha256.empty() ? sha256_hex(d.text.utf8()) : d.sha256;
     o["title"] = d.meta.title;
     o["outlet"] = d.meta.outlet;
     o["author"] = d.meta.author;
@@ -123,7 +123,8 @@ std::string fold(const std::string& s) {
 // result for the mode. Every problem names its JSON path.
 class Importer {
 public:
-    Importer(const std::vector<Document>& corpus, ProjectImport& out) : corpus_(corpus), out_(out) {}
+    Importer(const std::vector<Document>& corpus, ProjectImport& out, StoredTextFn stored_texts)
+        : corpus_(corpus), out_(out), stored_texts_(std::move(stored_texts)) {}
 
     void run(std::string_view text, const Annotations& current, ImportMode mode) {
         json j;
@@ -320,6 +321,8 @@ private:
                 text = v->get<std::string>();
             else
                 problem(json_at(path, "text"), "\"text\" is not a string", "read this document without its text");
+        } else if (const json* idv = member(o, "id"); idv && idv->is_string() && stored_texts_) {
+            text = stored_texts_(idv->get<std::string>());  // kept apart from the project (browser storage)
         }
         std::string declared;  // the file's sha256
         if (const json* v = member(o, "sha256")) {
@@ -387,6 +390,7 @@ private:
             Document d;
             d.meta = std::move(meta);
             d.text = Text(normal);
+            d.sha256 = hash;
             target.added = static_cast<int>(out_.new_documents.size());
             target.id = id;
             out_.new_documents.push_back(std::move(d));
@@ -417,8 +421,10 @@ private:
 
     const std::string& sha256_of(size_t corpus_index) {
         auto it = corpus_hashes_.find(corpus_index);
-        if (it == corpus_hashes_.end())
-            it = corpus_hashes_.emplace(corpus_index, sha256_hex(corpus_[corpus_index].text.utf8())).first;
+        if (it == corpus_hashes_.end()) {
+            const Document& d = corpus_[corpus_index];
+            it = corpus_hashes_.emplace(corpus_index, d.sha256.empty() ? sha256_hex(d.text.utf8()) : d.sha256).first;
+        }
         return it->second;
     }
 
@@ -862,6 +868,7 @@ private:
     std::map<Id, std::string> owners_;       // which object of the file holds each id
     std::map<Id, std::string> paths_;        // the JSON path of each object kept
     std::map<size_t, std::string> corpus_hashes_;
+    StoredTextFn stored_texts_;
 };
 
 }  // namespace
@@ -906,9 +913,9 @@ std::string to_string(const ImportProblem& p) {
 }
 
 ProjectImport import_project(std::string_view json_text, const std::vector<Document>& corpus,
-                             const Annotations& current, ImportMode mode) {
+                             const Annotations& current, ImportMode mode, const StoredTextFn& stored_texts) {
     ProjectImport out;
-    Importer(corpus, out).run(json_text, current, mode);
+    Importer(corpus, out, stored_texts).run(json_text, current, mode);
     return out;
 }
 

@@ -9,6 +9,8 @@
 // problem with its JSON path, what is wrong and what was done, skips only the
 // objects it cannot keep, and re-anchors ranges by their quotes.
 #pragma once
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +62,11 @@ struct ProjectImport {
     std::vector<ImportProblem> problems;  // in file order within each section
 };
 
+// The text of a document the file lists without one, when it is kept
+// elsewhere (browser storage keeps texts apart from the project); nullopt
+// when there is none.
+using StoredTextFn = std::function<std::optional<std::string>(const std::string& id)>;
+
 // Reads a project file against the open documents (`corpus`) and the current
 // annotations. Never throws and never changes anything itself: the caller
 // adds new_documents to the corpus, then hands `annotations` to
@@ -71,6 +78,6 @@ struct ProjectImport {
 // with nothing loaded: malformed JSON, another "format", a version other than
 // kProjectFormatVersion.
 ProjectImport import_project(std::string_view json, const std::vector<Document>& corpus, const Annotations& current,
-                             ImportMode mode);
+                             ImportMode mode, const StoredTextFn& stored_texts = nullptr);
 
 }  // namespace cm

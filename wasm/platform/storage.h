@@ -43,6 +43,16 @@ std::string storage_aside_text();
 // Offers a file to the user: a download in the browser, a file in the
 // data directory's exports/ on the desktop. Returns where it went, or "".
 std::string save_file(const std::string& name, const std::string& mime, const std::string& content);
+// Texts kept apart (the web): each document's text is written once, under
+// its id, and the saved project lists documents without their text, so a
+// save costs the size of the annotations, not of the articles, and the
+// synchronous journal stays small. The desktop keeps whole project files.
+bool storage_keeps_texts_apart();
+bool storage_has_text(const std::string& doc_id);
+void storage_put_text(const std::string& doc_id, const std::string& text);
+// A kept text, for loading; the store lets go of its copy.
+std::optional<std::string> storage_take_text(const std::string& doc_id);
+
 // The reader's preferences (core/preferences.h) as last saved, or "". The
 // web keeps them in localStorage, the desktop in $XDG_CONFIG_HOME/claimmark.
 // Best effort: a failure to save them is not worth a message.

@@ -165,6 +165,11 @@ std::string config_dir() {
 }
 }  // namespace
 
+bool storage_keeps_texts_apart() { return false; }
+bool storage_has_text(const std::string&) { return false; }
+void storage_put_text(const std::string&, const std::string&) {}
+std::optional<std::string> storage_take_text(const std::string&) { return std::nullopt; }
+
 std::string load_preferences() {
     const std::string dir = config_dir();
     if (dir.empty()) return {};

@@ -48,6 +48,19 @@ EM_JS(void, js_save_preferences, (const char* json), {
     try { localStorage.setItem("claimmark.preferences", UTF8ToString(json)); } catch (e) { /* best effort */ }
 });
 
+EM_JS(int, js_store_has_text, (const char* id), { return window.claimmarkStore.hasText(UTF8ToString(id)) ? 1 : 0; });
+EM_JS(void, js_store_put_text, (const char* id, const char* text, size_t size), {
+    window.claimmarkStore.putText(UTF8ToString(id), UTF8ToString(text, size));
+});
+EM_JS(char*, js_store_take_text, (const char* id), {
+    const v = window.claimmarkStore.takeText(UTF8ToString(id));
+    if (v == null) return 0;
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
 EM_JS(int, js_store_has_initial, (), { return window.claimmarkStore.initial ? 1 : 0; });
 EM_JS(int, js_store_version, (), { return window.claimmarkStore.version; });
 EM_JS(double, js_store_number, (const char* what), {
@@ -128,6 +141,17 @@ std::string save_file(const std::string& name, const std::string& mime, const st
 }
 
 void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
+
+bool storage_keeps_texts_apart() { return true; }
+bool storage_has_text(const std::string& doc_id) { return js_store_has_text(doc_id.c_str()) != 0; }
+void storage_put_text(const std::string& doc_id, const std::string& text) {
+    js_store_put_text(doc_id.c_str(), text.data(), text.size());
+}
+std::optional<std::string> storage_take_text(const std::string& doc_id) {
+    char* p = js_store_take_text(doc_id.c_str());
+    if (!p) return std::nullopt;
+    return take(p);
+}
 
 std::string load_preferences() { return take(js_load_preferences()); }
 void save_preferences(const std::string& json) { js_save_preferences(json.c_str()); }
