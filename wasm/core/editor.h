@@ -99,6 +99,10 @@ public:
     // Increments on every change, undo and redo (for autosave and caches).
     uint64_t revision() const { return revision_; }
 
+    // The editor's clock (seconds since the Unix epoch), for code that builds
+    // a whole new state for replace_all and stamps what it creates.
+    double now() const { return clock_ ? clock_() : 0.0; }
+
     // Empty when all invariants hold, else one line per broken one.
     std::string check_invariants() const;
 
