@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # claimmark-cli end to end: validate (good, with problems, broken, missing),
 # stats, and convert to every format, on the fixture project in this folder
-# (the unit tests' fixture: an emoji and a combining mark in the text).
+# (the unit tests' fixture: an emoji and a combining mark in the text); and
+# suggest, on a small article and on the labelled sample in tests/data/suggest.
 #   cli_test.sh path/to/claimmark-cli work-dir
 set -uo pipefail
 cli=$1
@@ -135,6 +136,41 @@ expect_rc 2 convert "$here/project.json" --to brat
 contains "$err" "brat writes 6 files: give --out DIR" "convert --to brat without --out"
 expect_rc 1 convert "$here/truncated.json" --to csv
 expect_rc 2 frobnicate "$here/project.json"
+
+# --- suggest: JSON suggestions for plain-text articles, and the evaluation ---
+printf '%s\n' '😀 "We will reopen the bridge in May," said Ana Reyes, the council'"'"'s engineer.' '' \
+  'She told Reuters that the repairs had cost $2m.' >"$work/article.txt"
+expect_rc 0 suggest "$work/article.txt"
+printf '%s' "$out" >"$work/suggest.json"
+python3 - "$work/suggest.json" "$work/article.txt" <<'PY' || fail "suggest: unexpected JSON"
+import hashlib, json, sys
+out = json.load(open(sys.argv[1], encoding="utf-8"))
+text = open(sys.argv[2], encoding="utf-8").read()
+[doc] = out["documents"]
+assert doc["file"] == sys.argv[2] and doc["id"] == hashlib.sha256(text.encode()).hexdigest()[:16], doc["id"]
+s = doc["suggestions"]
+claims = {" | ".join(r["exact"] for r in x["ranges"]): x["index"] for x in s if x["label"] == "claim"}
+assert "We will reopen the bridge in May" in claims, claims
+# Offsets are code points (the emoji is one), and "exact" is that text.
+for x in s:
+    for r in x["ranges"]:
+        assert text[r["start"]:r["end"]] == r["exact"], r
+c = s[claims["We will reopen the bridge in May"]]
+assert c["ranges"][0]["start"] == 3 and c["why"] == "quotation + reporting verb 'said'" and 0 < c["confidence"] <= 1
+links = {(l["from"], l["type"]): s[l["to"]] for l in doc["links"]}
+assert links[(c["index"], "said_by")]["entity"] == "Ana Reyes"
+other = claims["the repairs had cost $2m"]
+assert links[(other, "said_by")]["ranges"][0]["exact"] == "Ana Reyes"  # "She" -> Ana Reyes
+assert links[(other, "reported_by")]["label"] == "source" and links[(other, "reported_by")]["entity"] == "Reuters"
+PY
+expect_rc 2 suggest "$work/no-such-article.txt"
+contains "$err" "cannot read" "suggest a missing file"
+expect_rc 0 suggest --evaluate "$here/../data/suggest"
+contains "$out" "documents: 10" "suggest --evaluate"
+contains "$out" "claim (exact)" "suggest --evaluate"
+contains "$out" "links (by entity)" "suggest --evaluate"
+expect_rc 2 suggest --evaluate "$work/no-such-dir"
+expect_rc 2 suggest --frobnicate "$work/article.txt"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"

@@ -3,7 +3,10 @@
 //   claimmark-cli validate FILE                      problems, exit 1 if it cannot be loaded
 //   claimmark-cli convert FILE --to FORMAT [--out DIR]
 //   claimmark-cli stats FILE                          documents, annotations per label, entities, relations
+//   claimmark-cli suggest ARTICLE...                  suggested claims, speakers, sources and links as JSON
+//   claimmark-cli suggest --evaluate DIR              precision and recall against DIR's NAME.txt + NAME.gold.json
 // FILE is a ClaimMark project file ("-" reads standard input).
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,8 +19,10 @@
 #include <vector>
 
 #include "core/annotations.h"
+#include "core/article_import.h"
 #include "core/formats/formats.h"
 #include "core/project_json.h"
+#include "core/suggest.h"
 
 namespace {
 
@@ -31,6 +36,10 @@ void usage(std::ostream& out) {
            "      export to a standard format; without --out a one-file format goes to standard output\n"
            "  claimmark-cli stats FILE\n"
            "      count documents, annotations per label, entities, relations and zones\n"
+           "  claimmark-cli suggest ARTICLE...\n"
+           "      suggest claims, speakers, sources and their links in articles (.txt, .md or .html), as JSON\n"
+           "  claimmark-cli suggest --evaluate DIR\n"
+           "      score the suggestions against the hand-labelled NAME.txt + NAME.gold.json files in DIR\n"
            "FILE is a ClaimMark project file (\"-\" reads standard input). FORMAT is one of:\n";
     for (const cm::formats::FormatInfo& f : cm::formats::export_formats())
         out << "  " << f.name << std::string(14 - std::string(f.name).size(), ' ') << f.description << "\n";
@@ -139,6 +148,92 @@ int convert(const std::string& path, const std::string& format, const std::strin
     return kOk;
 }
 
+// An article as the app would open it: converted to text, its id derived from that text.
+std::optional<cm::Document> read_article(const std::string& path) {
+    const std::optional<std::string> bytes = read_all(path);
+    if (!bytes) {
+        std::cerr << "claimmark-cli: cannot read " << path << "\n";
+        return std::nullopt;
+    }
+    const cm::ArticleDraft draft = cm::draft_article(std::filesystem::path(path).filename().string(), *bytes);
+    if (!draft.ok) {
+        std::cerr << "claimmark-cli: " << path << ": " << draft.error << "\n";
+        return std::nullopt;
+    }
+    return cm::make_article(draft);
+}
+
+int suggest(const std::vector<std::string>& files) {
+    nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+    int rc = kOk;
+    for (const std::string& path : files) {
+        const std::optional<cm::Document> doc = read_article(path);
+        if (!doc) {
+            rc = kUsage;
+            continue;
+        }
+        nlohmann::ordered_json d{{"file", path}, {"id", doc->meta.id}};
+        nlohmann::ordered_json s = cm::suggestions_json(doc->text, cm::suggest(doc->text));
+        d["suggestions"] = std::move(s["suggestions"]);
+        d["links"] = std::move(s["links"]);
+        documents.push_back(std::move(d));
+    }
+    std::cout << nlohmann::ordered_json{{"documents", std::move(documents)}}.dump(
+                     2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+              << "\n";
+    return std::cout.flush() ? rc : kUsage;
+}
+
+// Every NAME.txt with a NAME.gold.json beside it, in name order.
+int evaluate(const std::string& dir) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> texts;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".txt") texts.push_back(entry.path());
+    if (ec) {
+        std::cerr << "claimmark-cli: cannot list " << dir << ": " << ec.message() << "\n";
+        return kUsage;
+    }
+    std::sort(texts.begin(), texts.end());
+    cm::Scores total;
+    for (const std::filesystem::path& txt : texts) {
+        std::filesystem::path gold_path = txt;
+        gold_path.replace_extension(".gold.json");
+        const std::optional<std::string> gold_text = read_all(gold_path.string());
+        if (!gold_text) {
+            std::cerr << "note: " << txt.string() << " has no " << gold_path.filename().string() << "; skipped\n";
+            continue;
+        }
+        const std::optional<cm::Document> doc = read_article(txt.string());
+        if (!doc) return kUsage;
+        cm::Gold gold;
+        std::string error;
+        if (!cm::read_gold(*gold_text, doc->text, gold, error)) {
+            std::cerr << "claimmark-cli: " << gold_path.string() << ": " << error << "\n";
+            return kInvalid;
+        }
+        cm::Scores one;
+        const cm::Suggestions got = cm::suggest(doc->text);
+        cm::score_suggestions(doc->text, got, gold, one);
+        cm::score_suggestions(doc->text, got, gold, total);
+        // One line per article: found of gold (overlap matching), and extra suggestions.
+        std::cout << txt.filename().string() << ":";
+        const char* names[3] = {"claims", "speakers", "sources"};
+        for (int r = 0; r < 3; ++r) {
+            const cm::Counts& c = one.overlap[r];
+            std::cout << (r ? ", " : " ") << names[r] << " " << c.tp << "/" << c.tp + c.fn << " +" << c.fp;
+        }
+        const cm::Counts& l = one.links_entity;
+        std::cout << ", links " << l.tp << "/" << l.tp + l.fn << " +" << l.fp << "\n";
+    }
+    if (total.documents == 0) {
+        std::cerr << "claimmark-cli: no NAME.txt + NAME.gold.json pairs in " << dir << "\n";
+        return kUsage;
+    }
+    std::cout << cm::format_scores(total);
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -148,6 +243,22 @@ int main(int argc, char** argv) {
         return args.empty() ? kUsage : kOk;
     }
     const std::string& command = args[0];
+    if (command == "suggest") {
+        if (args.size() == 3 && args[1] == "--evaluate") return evaluate(args[2]);
+        if (args.size() == 2 && args[1].rfind("--evaluate=", 0) == 0) return evaluate(args[1].substr(11));
+        const std::vector<std::string> files(args.begin() + 1, args.end());
+        for (const std::string& f : files)
+            if (f.rfind("-", 0) == 0 && f != "-") {
+                std::cerr << "claimmark-cli: unexpected argument \"" << f << "\"\n";
+                usage(std::cerr);
+                return kUsage;
+            }
+        if (files.empty()) {
+            usage(std::cerr);
+            return kUsage;
+        }
+        return suggest(files);
+    }
     std::string file, format, out_dir;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
