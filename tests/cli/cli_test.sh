@@ -56,7 +56,9 @@ relations: 3
   said_by: 1
   reported_by: 1
   contradicts: 1
-zones: 1"
+zones: 1
+clusters: 0
+cluster_relations: 0"
 expect_rc 0 stats "$here/project.json"
 [ "$out" = "$expected_stats" ] || fail "stats: got
 $out"

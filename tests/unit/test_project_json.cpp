@@ -269,7 +269,8 @@ const char* const kExpected = R"json({
       "kind": "comments"
     }
   ],
-  "clusters": []
+  "clusters": [],
+  "cluster_relations": []
 })json";
 
 std::string state(const Annotations& a) { return cm::annotations_to_json(a); }
@@ -512,7 +513,8 @@ TEST_CASE("project file: every field in the documented form and order", "[projec
 TEST_CASE("project file: an empty project", "[project]") {
     CHECK(project_to_json(Annotations{}, {}) ==
           "{\n  \"format\": \"claimmark\",\n  \"version\": 1,\n  \"documents\": [],\n  \"labels\": [],\n"
-          "  \"entities\": [],\n  \"annotations\": [],\n  \"relations\": [],\n  \"zones\": [],\n  \"clusters\": []\n}");
+          "  \"entities\": [],\n  \"annotations\": [],\n  \"relations\": [],\n  \"zones\": [],\n  \"clusters\": [],\n"
+          "  \"cluster_relations\": []\n}");
 }
 
 TEST_CASE("project file: annotations only leaves the texts out but keeps the quotes", "[project]") {
@@ -578,17 +580,33 @@ TEST_CASE("project file: exports validate against docs/claimmark.schema.json", "
     j["relations"][0]["type"] = "quotes";
     j["zones"][0]["start"] = -1;
     j["entities"][0]["id"] = 0;
-    j["clusters"] = {1};
+    j["clusters"] = {1, {{"id", 13}, {"gloss", ""}, {"claims", json::array()}}};
+    j["cluster_relations"] = {{{"id", 14}, {"type", "same_claim"}, {"from", 13}, {"to", 13}}};
     CHECK(schema_errors(j.dump()) ==  // in key order
           "/annotations/0/ranges: has fewer than 1 items\n"
           "/annotations/1/attributes/quote: is shorter than 1\n"
-          "/clusters: has more than 0 items\n"
+          "/cluster_relations/0/type: is not one of [\"supports\",\"contradicts\"]\n"
+          "/clusters/0: is not of type \"object\"\n"
+          "/clusters/1/claims: has fewer than 1 items\n"
           "/documents/0/sha256: does not match \"^[0-9a-f]{64}$\"\n"
           "/entities/0/id: is below 1\n"
           "/labels/0: misses \"color\"\n"
           "/relations/0/type: is not one of [\"said_by\",\"reported_by\",\"same_claim\",\"supports\",\"contradicts\"]\n"
           "/version: is not 1\n"
           "/zones/0/start: is below 0\n");
+}
+
+TEST_CASE("project file: clusters and cluster relations validate against the schema", "[project][schema]") {
+    Annotations a = fixture();
+    a.clusters[13] = cm::Cluster{13, "Ren was misquoted", {11}};
+    a.clusters[14] = cm::Cluster{14, "", {5}};
+    a.cluster_relations[15] = cm::ClusterRelation{15, cm::ClusterRelationType::Contradicts, 13, 14};
+    a.next_id = 16;
+    const std::string text = project_to_json(a, fixture_docs());
+    CHECK(schema_errors(text) == "");
+    const ProjectImport r = import_project(text, fixture_docs(), {}, ImportMode::Replace);
+    CHECK(problems_of(r) == "");
+    CHECK(project_to_json(r.annotations, fixture_docs()) == text);
 }
 
 // ============================== fatal problems ==============================
@@ -795,11 +813,12 @@ TEST_CASE("project import: each problem is listed with its path, and the rest lo
          "/zones: \"zones\" is not a list; ignored it."},
         {"an entry that is not an object", [](J& j) { j["labels"].push_back(1); },
          "/labels/3: is not an object; skipped it."},
-        {"clusters",
+        {"clusters without ids",
          [](J& j) {
              j["clusters"] = {J::object(), J::object()};
          },
-         "/clusters: 2 cluster(s) found, which this version of ClaimMark does not hold yet; ignored them."},
+         "/clusters/0/id: \"id\" is missing or not a whole number from 1 to 4294967295; skipped this cluster.\n"
+         "/clusters/1/id: \"id\" is missing or not a whole number from 1 to 4294967295; skipped this cluster."},
         {"sha256 that does not match the text", [](J& j) { j["documents"][1]["sha256"] = cm::sha256_hex("x"); },
          "/documents/1/sha256: \"sha256\" does not match the text; used the text's own SHA-256."},
         {"sha256 that is not one", [](J& j) { j["documents"][1]["sha256"] = "B5108FCF"; },

@@ -35,7 +35,7 @@ void usage(std::ostream& out) {
            "  claimmark-cli convert FILE --to FORMAT [--out DIR]\n"
            "      export to a standard format; without --out a one-file format goes to standard output\n"
            "  claimmark-cli stats FILE\n"
-           "      count documents, annotations per label, entities, relations and zones\n"
+           "      count documents, annotations per label, entities, relations, zones and claim clusters\n"
            "  claimmark-cli suggest ARTICLE...\n"
            "      suggest claims, speakers, sources and their links in articles (.txt, .md or .html), as JSON\n"
            "  claimmark-cli suggest --evaluate DIR\n"
@@ -104,6 +104,8 @@ int stats(const std::string& path) {
     std::cout << "relations: " << a.relations.size() << "\n";
     for (const auto& [type, n] : per_type) std::cout << "  " << cm::to_string(type) << ": " << n << "\n";
     std::cout << "zones: " << a.zones.size() << "\n";
+    std::cout << "clusters: " << a.clusters.size() << "\n";
+    std::cout << "cluster_relations: " << a.cluster_relations.size() << "\n";
     return kOk;
 }
 

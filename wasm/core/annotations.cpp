@@ -23,6 +23,7 @@ constexpr const char* kLabelRoles[] = {"claim", "speaker", "source", "other"};
 constexpr const char* kEntityKinds[] = {"person", "organisation", "outlet", "document"};
 constexpr const char* kZoneKinds[] = {"body", "comments", "furniture"};
 constexpr const char* kRelationTypes[] = {"said_by", "reported_by", "same_claim", "supports", "contradicts"};
+constexpr const char* kClusterRelationTypes[] = {"supports", "contradicts"};
 
 template <size_t N>
 const char* name_of(const char* const (&names)[N], uint8_t value) {
@@ -91,6 +92,61 @@ ZoneKind Annotations::zone_at(const std::string& doc, uint32_t cp) const {
     return ZoneKind::Body;
 }
 
+const Cluster* Annotations::cluster(Id id) const { return find_in(clusters, id); }
+const ClusterRelation* Annotations::cluster_relation(Id id) const { return find_in(cluster_relations, id); }
+
+Id Annotations::cluster_of(Id span_id) const {
+    if (span_id == kNoId) return kNoId;
+    for (const auto& [id, c] : clusters)
+        if (std::binary_search(c.claims.begin(), c.claims.end(), span_id)) return id;
+    return kNoId;
+}
+
+std::vector<Id> Annotations::cluster_relations_of(Id cluster_id) const {
+    std::vector<Id> out;
+    for (const auto& [id, r] : cluster_relations)
+        if (r.from == cluster_id || r.to == cluster_id) out.push_back(id);
+    return out;
+}
+
+const ClusterRelation* Annotations::find_cluster_relation(ClusterRelationType type, Id from, Id to) const {
+    for (const auto& entry : cluster_relations) {
+        const ClusterRelation& r = entry.second;
+        if (r.type != type) continue;
+        if (r.from == from && r.to == to) return &r;
+        if (type == ClusterRelationType::Contradicts && r.from == to && r.to == from) return &r;
+    }
+    return nullptr;
+}
+
+size_t prune_clusters(Annotations& a) {
+    size_t changed = 0;
+    const auto is_claim = [&a](Id span) {
+        const Span* s = a.span(span);
+        const Label* l = s ? a.label(s->label) : nullptr;
+        return l && l->role == LabelRole::Claim;
+    };
+    for (auto it = a.clusters.begin(); it != a.clusters.end();) {
+        std::vector<Id>& claims = it->second.claims;
+        const size_t before = claims.size();
+        claims.erase(std::remove_if(claims.begin(), claims.end(), [&](Id s) { return !is_claim(s); }), claims.end());
+        changed += claims.size() != before;
+        if (claims.empty())
+            it = a.clusters.erase(it);
+        else
+            ++it;
+    }
+    for (auto it = a.cluster_relations.begin(); it != a.cluster_relations.end();) {
+        if (!a.cluster(it->second.from) || !a.cluster(it->second.to)) {
+            it = a.cluster_relations.erase(it);
+            ++changed;
+        } else {
+            ++it;
+        }
+    }
+    return changed;
+}
+
 std::vector<Label> default_labels(Id& next_id) {
     std::vector<Label> out;
     out.push_back({next_id++, "Claim", 0xE69F00, LabelRole::Claim});
@@ -105,11 +161,13 @@ const char* to_string(LabelRole v) { return name_of(kLabelRoles, static_cast<uin
 const char* to_string(EntityKind v) { return name_of(kEntityKinds, static_cast<uint8_t>(v)); }
 const char* to_string(ZoneKind v) { return name_of(kZoneKinds, static_cast<uint8_t>(v)); }
 const char* to_string(RelationType v) { return name_of(kRelationTypes, static_cast<uint8_t>(v)); }
+const char* to_string(ClusterRelationType v) { return name_of(kClusterRelationTypes, static_cast<uint8_t>(v)); }
 
 bool parse(const std::string& s, LabelRole& out) { return parse_name(kLabelRoles, s, out); }
 bool parse(const std::string& s, EntityKind& out) { return parse_name(kEntityKinds, s, out); }
 bool parse(const std::string& s, ZoneKind& out) { return parse_name(kZoneKinds, s, out); }
 bool parse(const std::string& s, RelationType& out) { return parse_name(kRelationTypes, s, out); }
+bool parse(const std::string& s, ClusterRelationType& out) { return parse_name(kClusterRelationTypes, s, out); }
 
 bool can_have_entity(LabelRole r) { return r == LabelRole::Speaker || r == LabelRole::Source; }
 

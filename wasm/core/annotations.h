@@ -1,5 +1,6 @@
 // The annotation model: labels, spans (claims, speakers, sources and user
-// labels), corpus-wide entities, zones and relations. Plain data; all edits
+// labels), corpus-wide entities, zones, relations, and claim clusters with
+// their relations. Plain data; all edits
 // go through cm::Editor (editor.h), which keeps the invariants and the undo
 // history. Offsets are code points into a document's text, ranges [start, end).
 #pragma once
@@ -81,6 +82,25 @@ struct Relation {
     Id from = kNoId, to = kNoId;  // span ids
 };
 
+// Claims that state the same thing across articles (every rendering of Ren's
+// "we have decided to exit the US market"), with a short gloss. A claim is
+// in at most one cluster; a cluster is never empty.
+struct Cluster {
+    Id id = kNoId;
+    std::string gloss;       // may be empty
+    std::vector<Id> claims;  // claim span ids, sorted, no repeats, not empty
+};
+
+// Supports: what `from` states supports what `to` states. Contradicts goes
+// both ways: there is at most one between two clusters, in either direction.
+enum class ClusterRelationType : uint8_t { Supports, Contradicts };
+
+struct ClusterRelation {
+    Id id = kNoId;
+    ClusterRelationType type = ClusterRelationType::Supports;
+    Id from = kNoId, to = kNoId;  // cluster ids, never the same
+};
+
 // The whole annotation state of a project. Containers are keyed by id
 // (ordered, so iteration and JSON output are deterministic); labels keep the
 // user's order (hotkeys 1-9 follow it).
@@ -90,6 +110,8 @@ struct Annotations {
     std::map<Id, Entity> entities;
     std::map<Id, Zone> zones;
     std::map<Id, Relation> relations;
+    std::map<Id, Cluster> clusters;
+    std::map<Id, ClusterRelation> cluster_relations;
     Id next_id = 1;  // one counter for every kind (undo rewinds it, so an undone id may come back)
 
     const Label* label(Id id) const;
@@ -105,7 +127,23 @@ struct Annotations {
     std::vector<const Span*> mentions_of(Id entity) const;
     // The zone kind at a code point (Body where no zone is marked).
     ZoneKind zone_at(const std::string& doc, uint32_t cp) const;
+    const Cluster* cluster(Id id) const;
+    const ClusterRelation* cluster_relation(Id id) const;
+    // The cluster a claim span is in, kNoId if none.
+    Id cluster_of(Id span) const;
+    // Cluster relations that start or end at a cluster.
+    std::vector<Id> cluster_relations_of(Id cluster) const;
+    // The relation of this type between two clusters (for Contradicts, in
+    // either direction), or null.
+    const ClusterRelation* find_cluster_relation(ClusterRelationType type, Id from, Id to) const;
 };
+
+// Clusters follow their claims: drops members that are not claim spans of
+// `a` (deleted, or relabelled to another role), then the clusters left empty
+// and the cluster relations whose ends are gone. What Editor commands do when
+// a claim goes, for a whole state built elsewhere; returns the number of
+// clusters and cluster relations changed or removed.
+size_t prune_clusters(Annotations& a);
 
 // Claim (orange), Speaker (blue), Source (bluish green): Okabe-Ito colours,
 // distinct for colour-blind readers on light and dark backgrounds.
@@ -129,10 +167,12 @@ const char* to_string(LabelRole);
 const char* to_string(EntityKind);
 const char* to_string(ZoneKind);
 const char* to_string(RelationType);
+const char* to_string(ClusterRelationType);  // "supports", "contradicts"
 // Inverse of to_string; false for an unknown name.
 bool parse(const std::string& s, LabelRole& out);
 bool parse(const std::string& s, EntityKind& out);
 bool parse(const std::string& s, ZoneKind& out);
 bool parse(const std::string& s, RelationType& out);
+bool parse(const std::string& s, ClusterRelationType& out);
 
 }  // namespace cm

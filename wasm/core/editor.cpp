@@ -20,9 +20,13 @@ std::map<Id, T>& table(Annotations& a) {
         return a.entities;
     } else if constexpr (std::is_same_v<T, Zone>) {
         return a.zones;
-    } else {
-        static_assert(std::is_same_v<T, Relation>, "unknown kind");
+    } else if constexpr (std::is_same_v<T, Relation>) {
         return a.relations;
+    } else if constexpr (std::is_same_v<T, Cluster>) {
+        return a.clusters;
+    } else {
+        static_assert(std::is_same_v<T, ClusterRelation>, "unknown kind");
+        return a.cluster_relations;
     }
 }
 
@@ -31,8 +35,11 @@ constexpr size_t kind_index() {
     if constexpr (std::is_same_v<T, Span>) return 0;
     if constexpr (std::is_same_v<T, Entity>) return 1;
     if constexpr (std::is_same_v<T, Zone>) return 2;
-    return 3;
+    if constexpr (std::is_same_v<T, Relation>) return 3;
+    if constexpr (std::is_same_v<T, Cluster>) return 4;
+    return 5;
 }
+constexpr size_t kKinds = 6;
 
 std::optional<size_t> length_of(const DocLengthFn& doc_length, const std::string& doc) {
     return doc_length ? doc_length(doc) : std::nullopt;
@@ -47,6 +54,11 @@ std::optional<LabelRole> role_of(const Annotations& a, Id span) {
 bool relation_fits(const Annotations& a, RelationType t, Id from, Id to) {
     const auto rf = role_of(a, from), rt = role_of(a, to);
     return from != to && rf && rt && relation_fits(t, *rf, *rt);
+}
+
+bool is_claim(const Annotations& a, Id span) {
+    const auto role = role_of(a, span);
+    return role && *role == LabelRole::Claim;
 }
 
 bool has_relation(const Annotations& a, RelationType t, Id from, Id to) {
@@ -111,6 +123,19 @@ bool same(const Zone& x, const Zone& y) {
 }
 bool same(const Relation& x, const Relation& y) {
     return std::tie(x.id, x.type, x.from, x.to) == std::tie(y.id, y.type, y.from, y.to);
+}
+bool same(const Cluster& x, const Cluster& y) {
+    return std::tie(x.id, x.gloss, x.claims) == std::tie(y.id, y.gloss, y.claims);
+}
+bool same(const ClusterRelation& x, const ClusterRelation& y) {
+    return std::tie(x.id, x.type, x.from, x.to) == std::tie(y.id, y.type, y.from, y.to);
+}
+
+// Claim ids as a cluster holds them: sorted, no repeats.
+std::vector<Id> tidy_claims(std::vector<Id> claims) {
+    std::sort(claims.begin(), claims.end());
+    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+    return claims;
 }
 
 // Aliases as stored: no empty ones, no repeats, not the name itself.
@@ -178,11 +203,36 @@ public:
         put(s);
         return s.id;
     }
-    // A span goes with its relations: they would dangle.
+    // A span goes with its relations (they would dangle) and its place in a
+    // cluster.
     void erase_span(Id id) {
         if (!a().span(id)) return;
         for (Id r : a().relations_of(id)) erase<Relation>(r);
+        leave_cluster(id);
         erase<Span>(id);
+    }
+
+    // A cluster goes with its relations.
+    void erase_cluster(Id id) {
+        if (!a().cluster(id)) return;
+        for (Id r : a().cluster_relations_of(id)) erase<ClusterRelation>(r);
+        erase<Cluster>(id);
+    }
+    // Takes a claim out of its cluster, if it is in one; a cluster left
+    // empty goes too.
+    void leave_cluster(Id span) {
+        const Id c = a().cluster_of(span);
+        if (c == kNoId) return;
+        std::vector<Id>& claims = edit<Cluster>(c).claims;
+        claims.erase(std::remove(claims.begin(), claims.end(), span), claims.end());
+        if (claims.empty()) erase_cluster(c);
+    }
+    // Puts a claim into a cluster, out of any other.
+    void join_cluster(Id cluster, Id span) {
+        if (a().cluster_of(span) == cluster) return;
+        leave_cluster(span);
+        std::vector<Id>& claims = edit<Cluster>(cluster).claims;
+        claims.insert(std::upper_bound(claims.begin(), claims.end(), span), span);
     }
 
     // Pushes the command (dropping any redo tail); false if nothing changed.
@@ -238,7 +288,7 @@ private:
 
     Editor& ed_;
     Command cmd_;
-    std::array<std::set<Id>, 4> recorded_;
+    std::array<std::set<Id>, kKinds> recorded_;
     std::optional<double> now_;
     bool finished_ = false;
 };
@@ -253,6 +303,7 @@ void Editor::reset(Annotations a) {
 }
 
 bool Editor::replace_all(Annotations next, const std::string& name) {
+    prune_clusters(next);
     Editor probe(doc_length_, clock_);
     probe.reset(next);
     if (!probe.check_invariants().empty()) return false;
@@ -272,6 +323,8 @@ bool Editor::replace_all(Annotations next, const std::string& name) {
     sync(a_.entities, next.entities);
     sync(a_.zones, next.zones);
     sync(a_.relations, next.relations);
+    sync(a_.clusters, next.clusters);
+    sync(a_.cluster_relations, next.cluster_relations);
     t.labels() = std::move(next.labels);
     t.set_next_id(next.next_id);
     t.commit();
@@ -370,6 +423,7 @@ bool Editor::relabel_span(Id span, Id label) {
     Span& changed = t.edit_span(span);
     changed.label = label;
     if (!can_have_entity(l->role)) changed.entity = kNoId;
+    if (l->role != LabelRole::Claim) t.leave_cluster(span);
     for (Id r : a_.relations_of(span)) {
         const Relation& rel = *a_.relation(r);
         if (!relation_fits(a_, rel.type, rel.from, rel.to)) t.erase<Relation>(r);
@@ -566,6 +620,95 @@ bool Editor::delete_relation(Id relation) {
     return true;
 }
 
+// --- claim clusters ---
+
+Id Editor::create_cluster(const std::string& gloss, const std::vector<Id>& claims) {
+    const std::vector<Id> members = tidy_claims(claims);
+    if (members.empty()) return kNoId;
+    for (Id span : members)
+        if (!is_claim(a_, span)) return kNoId;
+    Transaction t(*this, "Create cluster");
+    const Id id = t.new_id();
+    for (Id span : members) t.leave_cluster(span);
+    t.put(Cluster{id, gloss, members});
+    t.commit();
+    return id;
+}
+
+bool Editor::add_to_cluster(Id cluster, Id span) {
+    if (!a_.cluster(cluster) || !is_claim(a_, span)) return false;
+    if (a_.cluster_of(span) == cluster) return true;
+    Transaction t(*this, "Add to cluster");
+    t.join_cluster(cluster, span);
+    t.commit();
+    return true;
+}
+
+bool Editor::remove_from_cluster(Id span) {
+    if (a_.cluster_of(span) == kNoId) return false;
+    Transaction t(*this, "Remove from cluster");
+    t.leave_cluster(span);
+    t.commit();
+    return true;
+}
+
+bool Editor::set_gloss(Id cluster, const std::string& gloss) {
+    const Cluster* c = a_.cluster(cluster);
+    if (!c) return false;
+    if (c->gloss == gloss) return true;
+    Transaction t(*this, "Edit cluster gloss");
+    t.edit<Cluster>(cluster).gloss = gloss;
+    t.commit();
+    return true;
+}
+
+bool Editor::delete_cluster(Id cluster) {
+    if (!a_.cluster(cluster)) return false;
+    Transaction t(*this, "Delete cluster");
+    t.erase_cluster(cluster);
+    t.commit();
+    return true;
+}
+
+bool Editor::merge_clusters(Id keep, Id gone) {
+    if (keep == gone || !a_.cluster(keep) || !a_.cluster(gone)) return false;
+    const Cluster old = *a_.cluster(gone);
+    Transaction t(*this, "Merge clusters");
+    // Its relations first, while both clusters are there to compare with.
+    for (Id r : a_.cluster_relations_of(gone)) {
+        ClusterRelation moved = *a_.cluster_relation(r);
+        if (moved.from == gone) moved.from = keep;
+        if (moved.to == gone) moved.to = keep;
+        t.erase<ClusterRelation>(r);
+        if (moved.from != moved.to && !a_.find_cluster_relation(moved.type, moved.from, moved.to)) t.put(moved);
+    }
+    Cluster& kept = t.edit<Cluster>(keep);
+    std::vector<Id> claims = kept.claims;
+    claims.insert(claims.end(), old.claims.begin(), old.claims.end());
+    kept.claims = tidy_claims(std::move(claims));
+    if (kept.gloss.empty()) kept.gloss = old.gloss;
+    t.erase<Cluster>(gone);
+    t.commit();
+    return true;
+}
+
+Id Editor::relate_clusters(ClusterRelationType type, Id from, Id to) {
+    if (from == to || !a_.cluster(from) || !a_.cluster(to) || a_.find_cluster_relation(type, from, to)) return kNoId;
+    Transaction t(*this, "Relate clusters");
+    const Id id = t.new_id();
+    t.put(ClusterRelation{id, type, from, to});
+    t.commit();
+    return id;
+}
+
+bool Editor::unrelate_clusters(Id relation) {
+    if (!a_.cluster_relation(relation)) return false;
+    Transaction t(*this, "Remove cluster relation");
+    t.erase<ClusterRelation>(relation);
+    t.commit();
+    return true;
+}
+
 // --- zones ---
 
 Id Editor::add_zone(const std::string& doc, Range range, ZoneKind kind) {
@@ -644,6 +787,8 @@ public:
         entities();
         relations();
         zones();
+        clusters();
+        cluster_relations();
         std::string out;
         for (const std::string& p : problems_) out += (out.empty() ? "" : "\n") + p;
         return out;
@@ -672,6 +817,8 @@ private:
         claim_ids(a_.entities, "entity");
         claim_ids(a_.zones, "zone");
         claim_ids(a_.relations, "relation");
+        claim_ids(a_.clusters, "cluster");
+        claim_ids(a_.cluster_relations, "cluster relation");
     }
 
     void labels() {
@@ -784,6 +931,46 @@ private:
                         ")");
                 if (!furthest || z->range.end > furthest->range.end) furthest = z;
             }
+        }
+    }
+
+    void clusters() {
+        std::map<Id, Id> member_of;  // claim -> the first cluster that holds it
+        for (const auto& [id, c] : a_.clusters) {
+            const std::string where = "cluster " + str(id);
+            if (c.claims.empty()) add(where + ": has no claims");
+            for (size_t i = 0; i < c.claims.size(); ++i) {
+                const Id span = c.claims[i];
+                if (i > 0 && span <= c.claims[i - 1])
+                    add(where + ": claims " + str(c.claims[i - 1]) + " and " + str(span) +
+                        " are not in increasing order");
+                const auto role = role_of(a_, span);
+                if (!a_.span(span))
+                    add(where + ": span " + str(span) + " does not exist");
+                else if (role && *role != LabelRole::Claim)
+                    add(where + ": span " + str(span) + " is not a claim (its role is " + to_string(*role) + ")");
+                const auto [it, fresh] = member_of.emplace(span, id);
+                if (!fresh && it->second != id)
+                    add(where + ": span " + str(span) + " is also in cluster " + str(it->second));
+            }
+        }
+    }
+
+    void cluster_relations() {
+        std::map<std::tuple<ClusterRelationType, Id, Id>, Id> seen;
+        for (const auto& [id, r] : a_.cluster_relations) {
+            const std::string where = "cluster relation " + str(id);
+            if (!a_.cluster(r.from)) add(where + ": cluster " + str(r.from) + " (from) does not exist");
+            if (!a_.cluster(r.to)) add(where + ": cluster " + str(r.to) + " (to) does not exist");
+            if (r.from == r.to) add(where + ": links cluster " + str(r.from) + " to itself");
+            if (static_cast<uint8_t>(r.type) > static_cast<uint8_t>(ClusterRelationType::Contradicts))
+                add(where + ": unknown type " + std::to_string(static_cast<unsigned>(r.type)));
+            // A contradiction is one either way.
+            const bool both_ways = r.type == ClusterRelationType::Contradicts;
+            const auto key = std::make_tuple(r.type, both_ways ? std::min(r.from, r.to) : r.from,
+                                             both_ways ? std::max(r.from, r.to) : r.to);
+            const auto [it, fresh] = seen.emplace(key, id);
+            if (!fresh) add(where + ": repeats cluster relation " + str(it->second));
         }
     }
 

@@ -2,8 +2,8 @@
 //
 // A command is recorded as the list of objects it changed, each with its
 // value before and after (absent = did not exist), so undo and redo are
-// exact and one user action (delete a span and its relations, merge two
-// entities, tag all mentions) is one step. Commands check their arguments
+// exact and one user action (delete a span with its relations and its place
+// in a cluster, merge two entities, tag all mentions) is one step. Commands check their arguments
 // and refuse (returning false / kNoId, and changing nothing) anything that
 // would break an invariant; check_invariants() states them all.
 #pragma once
@@ -38,8 +38,10 @@ public:
     // Replaces everything (a loaded project) and clears the history.
     void reset(Annotations a);
     // Replaces everything as one undoable step named `name` (e.g. merging an
-    // imported project): records only the objects that differ. Refused
-    // (false, nothing changed) if `next` breaks an invariant.
+    // imported project): records only the objects that differ. Clusters
+    // follow their claims first (prune_clusters: a claim `next` deletes or
+    // relabels leaves its cluster, as delete_span and relabel_span do).
+    // Refused (false, nothing changed) if `next` then breaks an invariant.
     bool replace_all(Annotations next, const std::string& name);
 
     // --- labels ---
@@ -53,9 +55,13 @@ public:
 
     // --- spans ---
     Id add_span(const SpanRequest& request);
-    bool delete_span(Id span);  // and its relations
+    // Deleting a span deletes its relations and takes it out of its cluster
+    // (a cluster left empty goes too, with its relations).
+    bool delete_span(Id span);
     bool delete_spans(const std::vector<Id>& spans);  // one step
-    bool relabel_span(Id span, Id label);  // drops relations the new role cannot have
+    // Drops relations the new role cannot have; a claim relabelled to another
+    // role leaves its cluster (as delete_span).
+    bool relabel_span(Id span, Id label);
     bool set_ranges(Id span, std::vector<Range> ranges);
     bool set_note(Id span, const std::string& note);
     bool set_attribute(Id span, const std::string& key, const std::string& value);  // empty value removes
@@ -82,6 +88,26 @@ public:
     Id add_relation(RelationType type, Id from, Id to);
     bool set_relation_type(Id relation, RelationType type);
     bool delete_relation(Id relation);
+
+    // --- claim clusters ---
+    // Members are claim spans; a claim is in at most one cluster, so adding
+    // one moves it out of the cluster it was in. A cluster left empty by any
+    // command is deleted with its relations, in the same step.
+    //
+    // A new cluster of the given claims (repeats ignored); refused when there
+    // are none or one is not a claim span.
+    Id create_cluster(const std::string& gloss, const std::vector<Id>& claims);
+    bool add_to_cluster(Id cluster, Id span);
+    bool remove_from_cluster(Id span);  // false if the span is in no cluster
+    bool set_gloss(Id cluster, const std::string& gloss);
+    bool delete_cluster(Id cluster);  // and its relations; the claims stay
+    // `gone`'s claims join `keep`, its relations move to `keep` (those that
+    // would link `keep` to itself or repeat one it has are dropped), `keep`
+    // takes its gloss if it has none, and `gone` is deleted.
+    bool merge_clusters(Id keep, Id gone);
+    // No self relation, no repeat (a contradiction is one either way).
+    Id relate_clusters(ClusterRelationType type, Id from, Id to);
+    bool unrelate_clusters(Id relation);
 
     // --- zones ---
     // Marks a region; the parts of other zones it covers are cut away.
@@ -112,7 +138,8 @@ private:
         Id id;
         std::optional<T> before, after;
     };
-    using AnyChange = std::variant<Change<Span>, Change<Entity>, Change<Zone>, Change<Relation>>;
+    using AnyChange = std::variant<Change<Span>, Change<Entity>, Change<Zone>, Change<Relation>, Change<Cluster>,
+                                   Change<ClusterRelation>>;
     struct Command {
         std::string name;
         std::vector<AnyChange> changes;

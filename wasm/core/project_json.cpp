@@ -82,6 +82,14 @@ ordered_json relation_json(const Relation& r) {
     return ordered_json{{"id", r.id}, {"type", to_string(r.type)}, {"from", r.from}, {"to", r.to}};
 }
 
+ordered_json cluster_json(const Cluster& c) {
+    return ordered_json{{"id", c.id}, {"gloss", c.gloss}, {"claims", c.claims}};
+}
+
+ordered_json cluster_relation_json(const ClusterRelation& r) {
+    return ordered_json{{"id", r.id}, {"type", to_string(r.type)}, {"from", r.from}, {"to", r.to}};
+}
+
 ordered_json zone_json(const Zone& z) {
     return ordered_json{
         {"id", z.id}, {"doc", z.doc}, {"start", z.range.start}, {"end", z.range.end}, {"kind", to_string(z.kind)}};
@@ -135,7 +143,8 @@ public:
         section(j, "annotations", [this](const json& o, const std::string& p) { read_span(o, p); });
         section(j, "relations", [this](const json& o, const std::string& p) { read_relation(o, p); });
         section(j, "zones", [this](const json& o, const std::string& p) { read_zone(o, p); });
-        read_clusters(j);
+        section(j, "clusters", [this](const json& o, const std::string& p) { read_cluster(o, p); });
+        section(j, "cluster_relations", [this](const json& o, const std::string& p) { read_cluster_relation(o, p); });
         for (const auto& entry : docs_) {
             const DocTarget& d = entry.second;
             if (d.problem != SIZE_MAX)
@@ -232,18 +241,6 @@ private:
             else
                 problem(json_at(path, i), "is not an object", "skipped it");
         }
-    }
-
-    void read_clusters(const json& j) {
-        const json* clusters = member(j, "clusters");
-        if (!clusters) return;
-        if (!clusters->is_array())
-            problem("/clusters", "\"clusters\" is not a list", "ignored it");
-        else if (!clusters->empty())
-            problem("/clusters",
-                    std::to_string(clusters->size()) +
-                        " cluster(s) found, which this version of ClaimMark does not hold yet",
-                    "ignored them");
     }
 
     // --- field helpers: `what` names the object kind in "skipped this <what>" ---
@@ -695,6 +692,88 @@ private:
         in_.zones.emplace(z.id, z);
     }
 
+    // --- clusters ---
+
+    void read_cluster(const json& o, const std::string& path) {
+        Cluster c;
+        if (!read_id(o, path, "cluster", c.id)) return;
+        c.gloss = opt_string(o, path, "gloss", "");
+        const std::string cpath = json_at(path, "claims");
+        const json* claims = member(o, "claims");
+        if (!claims || !claims->is_array()) {
+            problem(cpath, "\"claims\" is missing or not a list", "skipped this cluster");
+            return;
+        }
+        for (size_t k = 0; k < claims->size(); ++k) {
+            const std::string at = json_at(cpath, k);
+            Id span = kNoId;
+            std::string wrong;
+            if (!as_id((*claims)[k], span))
+                wrong = "is not a whole number from 1 to 4294967295";
+            else if (!in_.span(span))
+                wrong = "annotation " + str(span) + " does not exist (or was skipped)";
+            else if (const LabelRole role = in_.label(in_.span(span)->label)->role; role != LabelRole::Claim)
+                wrong = "annotation " + str(span) + " is not a claim (its role is " + to_string(role) + ")";
+            else if (std::find(c.claims.begin(), c.claims.end(), span) != c.claims.end())
+                wrong = "annotation " + str(span) + " is listed twice";
+            else if (const auto other = file_members_.find(span); other != file_members_.end())
+                wrong = "annotation " + str(span) + " is already in cluster " + str(other->second);
+            if (!wrong.empty()) {
+                problem(at, wrong, "left it out of the cluster");
+                continue;
+            }
+            c.claims.push_back(span);
+        }
+        if (c.claims.empty()) {
+            problem(path, "the cluster has no claims" + std::string(claims->empty() ? "" : " left"),
+                    "skipped this cluster");
+            return;
+        }
+        std::sort(c.claims.begin(), c.claims.end());  // the order means nothing
+        for (Id span : c.claims) file_members_.emplace(span, c.id);
+        keep_id(c.id, "cluster", path);
+        in_.clusters.emplace(c.id, std::move(c));
+    }
+
+    void read_cluster_relation(const json& o, const std::string& path) {
+        ClusterRelation r;
+        if (!read_id(o, path, "cluster relation", r.id)) return;
+        const json* type = member(o, "type");
+        if (!type || !type->is_string() || !parse(type->get<std::string>(), r.type)) {
+            problem(json_at(path, "type"),
+                    "\"type\" must be one of supports, contradicts, not " +
+                        (type ? type->dump() : std::string("missing")),
+                    "skipped this cluster relation");
+            return;
+        }
+        if (!read_ref(o, path, "from", "cluster relation", r.from) ||
+            !read_ref(o, path, "to", "cluster relation", r.to))
+            return;
+        const std::pair<const char*, Id> ends[] = {{"from", r.from}, {"to", r.to}};
+        for (const auto& [key, id] : ends) {
+            if (!in_.cluster(id)) {
+                problem(json_at(path, key), "cluster " + str(id) + " does not exist (or was skipped)",
+                        "skipped this cluster relation");
+                return;
+            }
+        }
+        const std::string wrong = cluster_fit_problem(in_, r);
+        if (!wrong.empty()) {
+            problem(path, wrong, "skipped this cluster relation");
+            return;
+        }
+        keep_id(r.id, "cluster relation", path);
+        in_.cluster_relations.emplace(r.id, r);
+    }
+
+    // Why a cluster relation cannot be in `a` (self-link, repeat); "" if it can.
+    static std::string cluster_fit_problem(const Annotations& a, const ClusterRelation& r) {
+        if (r.from == r.to) return "the cluster relation links cluster " + str(r.from) + " to itself";
+        if (const ClusterRelation* same = a.find_cluster_relation(r.type, r.from, r.to))
+            return "the cluster relation repeats cluster relation " + str(same->id);
+        return "";
+    }
+
     static const Zone* overlapping(const Annotations& a, const Zone& z) {
         for (const auto& entry : a.zones) {
             const Zone& x = entry.second;
@@ -842,7 +921,85 @@ private:
             z.id = a.next_id++;
             a.zones.emplace(z.id, z);
         }
+
+        merge_clusters(current, a, spans);
         return a;
+    }
+
+    // A file's cluster whose claims are already in one open cluster is that
+    // cluster: it gains the claims it lacks. Claims in no open cluster come
+    // along; a claim the open project has in a cluster stays there.
+    void merge_clusters(const Annotations& current, Annotations& a, const std::map<Id, Id>& spans) {
+        std::map<Id, Id> clusters;  // incoming id -> id in the result
+        for (const auto& [id, incoming] : in_.clusters) {
+            std::vector<Id> claims;    // mapped, still claims once merged
+            std::set<Id> holders;      // the result's clusters that hold some of them
+            for (Id span : incoming.claims) {
+                const Id mapped = spans.at(span);
+                const Span& s = a.spans.at(mapped);
+                const Label* label = a.label(s.label);
+                if (label->role != LabelRole::Claim) {
+                    problem(path_of(id),
+                            "annotation " + str(span) + " is not a claim in the open project (its label " +
+                                in_quotes(label->name) + " has the role " + to_string(label->role) + ")",
+                            "left it out of the cluster");
+                    continue;
+                }
+                claims.push_back(mapped);
+                if (const Id holder = a.cluster_of(mapped)) holders.insert(holder);
+            }
+            if (claims.empty()) {
+                problem(path_of(id), "none of the cluster's claims is a claim once merged", "skipped this cluster");
+                continue;
+            }
+            if (holders.empty()) {
+                Cluster added{a.next_id++, incoming.gloss, {}};
+                std::sort(claims.begin(), claims.end());
+                claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+                added.claims = std::move(claims);
+                clusters[id] = added.id;
+                a.clusters.emplace(added.id, std::move(added));
+                continue;
+            }
+            const Id into = *holders.begin();
+            clusters[id] = into;
+            std::vector<Id> loose;  // in no cluster yet
+            for (Id span : claims)
+                if (!a.cluster_of(span)) loose.push_back(span);
+            Cluster& kept = a.clusters.at(into);
+            kept.claims.insert(kept.claims.end(), loose.begin(), loose.end());
+            std::sort(kept.claims.begin(), kept.claims.end());
+            kept.claims.erase(std::unique(kept.claims.begin(), kept.claims.end()), kept.claims.end());
+            std::string list;
+            for (Id h : holders) list += (list.empty() ? "" : ", ") + str(h);
+            if (holders.size() > 1)
+                problem(path_of(id), "the open project has the cluster's claims in clusters " + list,
+                        "kept the open project's clusters and added the other claims to cluster " + str(into));
+            else if (kept.gloss != incoming.gloss && current.clusters.count(into))
+                problem(path_of(id),
+                        "the open project has the same cluster (" + str(into) + ") with the gloss " +
+                            in_quotes(kept.gloss) + " (this file: " + in_quotes(incoming.gloss) + ")",
+                        "kept the open project's");
+        }
+
+        for (const auto& [id, incoming] : in_.cluster_relations) {
+            const auto from = clusters.find(incoming.from), to = clusters.find(incoming.to);
+            if (from == clusters.end() || to == clusters.end()) {
+                problem(path_of(id), "one of its clusters was skipped", "skipped this cluster relation");
+                continue;
+            }
+            ClusterRelation r = incoming;
+            r.from = from->second;
+            r.to = to->second;
+            const std::string wrong = cluster_fit_problem(a, r);
+            if (wrong.rfind("the cluster relation repeats", 0) == 0) continue;  // already there: not duplicated
+            if (!wrong.empty()) {
+                problem(path_of(id), wrong + " once merged", "skipped this cluster relation");
+                continue;
+            }
+            r.id = a.next_id++;
+            a.cluster_relations.emplace(r.id, r);
+        }
     }
 
     // The editor's own check, against the open and the new documents.
@@ -864,6 +1021,7 @@ private:
     ProjectImport& out_;
     Annotations in_;                         // the file's state, with its own ids
     RelationIndex file_relations_;           // in_'s relations
+    std::map<Id, Id> file_members_;          // in_'s clustered claims -> their cluster
     std::map<std::string, DocTarget> docs_;  // by the file's document id
     std::map<Id, std::string> owners_;       // which object of the file holds each id
     std::map<Id, std::string> paths_;        // the JSON path of each object kept
@@ -903,7 +1061,12 @@ std::string project_to_json(const Annotations& a, const std::vector<Document>& d
     ordered_json zones = ordered_json::array();
     for (const auto& entry : a.zones) zones.push_back(zone_json(entry.second));
     j["zones"] = std::move(zones);
-    j["clusters"] = ordered_json::array();
+    ordered_json clusters = ordered_json::array();
+    for (const auto& entry : a.clusters) clusters.push_back(cluster_json(entry.second));
+    j["clusters"] = std::move(clusters);
+    ordered_json cluster_relations = ordered_json::array();
+    for (const auto& entry : a.cluster_relations) cluster_relations.push_back(cluster_relation_json(entry.second));
+    j["cluster_relations"] = std::move(cluster_relations);
     // Replace rather than throw on invalid UTF-8: the web build has no exceptions.
     return j.dump(2, ' ', false, json::error_handler_t::replace);
 }

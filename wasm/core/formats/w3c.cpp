@@ -29,6 +29,9 @@ constexpr const char* kSpanPrefix = "urn:claimmark:annotation:";
 constexpr const char* kRelationPrefix = "urn:claimmark:relation:";
 constexpr const char* kZonePrefix = "urn:claimmark:zone:";
 constexpr const char* kEntityPrefix = "urn:claimmark:entity:";
+constexpr const char* kClusterPrefix = "urn:claimmark:cluster:";
+constexpr const char* kClusterRelationPrefix = "urn:claimmark:cluster-relation:";
+constexpr const char* kClusterTag = "claim-cluster";  // the tag that makes a linking annotation a cluster
 constexpr const char* kWikidata = "http://www.wikidata.org/entity/";
 constexpr const char* kUntagged = "Untagged";
 
@@ -170,6 +173,8 @@ public:
         }
         for (const auto& entry : a_.relations) items.push_back(relation(entry.second));
         for (const auto& entry : a_.zones) items.push_back(zone(entry.second));
+        for (const auto& entry : a_.clusters) items.push_back(cluster(entry.second));
+        for (const auto& entry : a_.cluster_relations) items.push_back(cluster_relation(entry.second));
         const size_t unmentioned = a_.entities.size() - mentioned.size();
         tally_.add("entity without mentions", "entities without mentions",
                    "left out: W3C annotations carry an entity only as the body of a mention", unmentioned);
@@ -291,6 +296,34 @@ private:
                                                             kSpanPrefix + std::to_string(r.to)})}};
     }
 
+    // A cluster: a linking annotation tagged "claim-cluster" whose targets
+    // are its claims' annotations, with its gloss as a describing body.
+    static ordered_json cluster(const Cluster& c) {
+        ordered_json bodies = ordered_json::array(
+            {ordered_json{{"type", "TextualBody"}, {"purpose", "tagging"}, {"value", kClusterTag}}});
+        if (!c.gloss.empty())
+            bodies.push_back(ordered_json{{"type", "TextualBody"}, {"purpose", "describing"}, {"value", c.gloss}});
+        ordered_json targets = ordered_json::array();
+        for (Id span : c.claims) targets.push_back(kSpanPrefix + std::to_string(span));
+        return ordered_json{{"id", kClusterPrefix + std::to_string(c.id)},
+                            {"type", "Annotation"},
+                            {"motivation", "linking"},
+                            {"body", one_or_list(std::move(bodies))},
+                            {"target", std::move(targets)}};
+    }
+
+    // A cluster relation: a linking annotation tagged with its type whose
+    // targets are the two cluster annotations (from, then to).
+    static ordered_json cluster_relation(const ClusterRelation& r) {
+        return ordered_json{
+            {"id", kClusterRelationPrefix + std::to_string(r.id)},
+            {"type", "Annotation"},
+            {"motivation", "linking"},
+            {"body", ordered_json{{"type", "TextualBody"}, {"purpose", "tagging"}, {"value", to_string(r.type)}}},
+            {"target", ordered_json::array({kClusterPrefix + std::to_string(r.from),
+                                            kClusterPrefix + std::to_string(r.to)})}};
+    }
+
     ordered_json zone(const Zone& z) const {
         const Document* d = docs_.find(z.doc);
         return ordered_json{{"id", kZonePrefix + std::to_string(z.id)},
@@ -388,7 +421,11 @@ public:
                 read_annotation(*item, path);
             }
         }
-        for (const auto& [item, path] : links) read_link(*item, path);
+        // Clusters before the links between them (and the span links).
+        for (const auto& [item, path] : links)
+            if (is_cluster(*item)) read_cluster(*item, path);
+        for (const auto& [item, path] : links)
+            if (!is_cluster(*item)) read_link(*item, path);
 
         a_.next_id = next_;
         const std::string broken = invariants();
@@ -809,6 +846,126 @@ private:
         a_.zones.emplace(z.id, z);
     }
 
+    // --- clusters ---
+
+    // A linking annotation with a "claim-cluster" tag.
+    static bool is_cluster(const json& o) {
+        bool tagged = false;
+        if (const json* body = member(o, "body"))
+            each(*body, "", [&](const json& b, const std::string&) {
+                tagged = tagged || (string_of(member(b, "purpose")) == "tagging" &&
+                                    string_of(member(b, "value")) == kClusterTag);
+            });
+        return tagged;
+    }
+
+    // The target IRIs of a link, in order.
+    static std::vector<std::string> link_ends(const json& o) {
+        std::vector<std::string> ends;
+        if (const json* target = member(o, "target"))
+            each(*target, "", [&](const json& t, const std::string&) {
+                ends.push_back(t.is_string() ? t.get<std::string>() : string_of(member_ld(t, "id")));
+            });
+        return ends;
+    }
+
+    void read_cluster(const json& o, const std::string& path) {
+        const std::string id = string_of(member_ld(o, "id"));
+        Cluster c;
+        const auto skipped = [&](const std::string& what) {
+            problem(path, what, "skipped this cluster");
+            if (!id.empty()) skipped_clusters_.insert(id);
+        };
+        each(*member(o, "body"), json_at(path, "body"), [&](const json& b, const std::string& bpath) {
+            const std::string purpose = string_of(member(b, "purpose"));
+            const json* value = member(b, "value");
+            if (purpose == "tagging") {
+                if (!value || !value->is_string() || value->get<std::string>() != kClusterTag)
+                    problem(bpath, "a cluster's second tag", "ignored it");
+            } else if (value && value->is_string() && (purpose.empty() || purpose == "describing" ||
+                                                      purpose == "commenting")) {
+                const std::string text = value->get<std::string>();
+                if (!text.empty()) c.gloss += (c.gloss.empty() ? "" : "\n\n") + text;
+            } else {
+                problem(bpath, "a body ClaimMark cannot hold on a cluster", "ignored it");
+            }
+        });
+        const std::vector<std::string> ends = link_ends(o);
+        for (size_t k = 0; k < ends.size(); ++k) {
+            const std::string at = json_at(json_at(path, "target"), k);
+            const auto it = spans_by_iri_.find(ends[k]);
+            std::string wrong;
+            if (it == spans_by_iri_.end())
+                wrong = "annotation " + short_quote(ends[k]) +
+                        (orphan_ids_.count(ends[k]) ? " is an orphan" : " is not in the file (or was skipped)");
+            else if (role(it->second) != LabelRole::Claim)
+                wrong = "annotation " + short_quote(ends[k]) + " is not a claim (its role is " +
+                        to_string(role(it->second)) + ")";
+            else if (std::find(c.claims.begin(), c.claims.end(), it->second) != c.claims.end())
+                wrong = "annotation " + short_quote(ends[k]) + " is listed twice";
+            else if (a_.cluster_of(it->second))
+                wrong = "annotation " + short_quote(ends[k]) + " is already in another cluster";
+            if (!wrong.empty()) {
+                problem(at, wrong, "left it out of the cluster");
+                continue;
+            }
+            c.claims.push_back(it->second);
+        }
+        if (c.claims.empty()) {
+            skipped("the cluster has no claims" + std::string(ends.empty() ? "" : " left"));
+            return;
+        }
+        std::sort(c.claims.begin(), c.claims.end());
+        c.id = next_++;
+        if (!id.empty() && !clusters_by_iri_.emplace(id, c.id).second)
+            problem(json_at(path, "id"), "id " + short_quote(id) + " is used twice", "links name the first");
+        a_.clusters.emplace(c.id, std::move(c));
+    }
+
+    // A link between two clusters: its body names supports or contradicts.
+    void read_cluster_link(const std::string& type_name, const std::vector<std::string>& ends,
+                           const std::string& path) {
+        ClusterRelation r;
+        if (!parse(type_name, r.type)) {
+            problem(json_at(path, "body"),
+                    "a link between clusters needs a body naming supports or contradicts, not " +
+                        (type_name.empty() ? std::string("nothing") : short_quote(type_name)),
+                    "skipped this link");
+            return;
+        }
+        if (ends.size() != 2) {
+            problem(json_at(path, "target"), "a link needs two targets (from, to), not " + std::to_string(ends.size()),
+                    "skipped this link");
+            return;
+        }
+        Id ids[2] = {kNoId, kNoId};
+        for (size_t k = 0; k < 2; ++k) {
+            const auto it = clusters_by_iri_.find(ends[k]);
+            if (it != clusters_by_iri_.end()) {
+                ids[k] = it->second;
+                continue;
+            }
+            problem(json_at(json_at(path, "target"), k),
+                    (skipped_clusters_.count(ends[k]) ? "cluster " + short_quote(ends[k]) + " was skipped"
+                                                      : short_quote(ends[k]) + " is not a cluster of the file"),
+                    "skipped this link");
+            return;
+        }
+        r.from = ids[0];
+        r.to = ids[1];
+        std::string wrong;
+        if (r.from == r.to)
+            wrong = "the link joins a cluster to itself";
+        else if (a_.find_cluster_relation(r.type, r.from, r.to))
+            wrong = "the link is repeated";
+        if (!wrong.empty()) {
+            problem(path, wrong, "skipped this link");
+            return;
+        }
+        r.id = next_++;
+        a_.cluster_relations.emplace(r.id, r);
+    }
+
     // --- links ---
 
     void read_link(const json& o, const std::string& path) {
@@ -817,6 +974,15 @@ private:
             each(*body, json_at(path, "body"), [&](const json& b, const std::string&) {
                 if (type_name.empty()) type_name = b.is_string() ? b.get<std::string>() : string_of(member(b, "value"));
             });
+        {
+            const std::vector<std::string> ends = link_ends(o);
+            if (std::any_of(ends.begin(), ends.end(), [this](const std::string& e) {
+                    return clusters_by_iri_.count(e) > 0 || skipped_clusters_.count(e) > 0;
+                })) {
+                read_cluster_link(type_name, ends, path);
+                return;
+            }
+        }
         Relation r;
         if (!parse(type_name, r.type)) {
             problem(json_at(path, "body"),
@@ -890,6 +1056,8 @@ private:
     std::map<std::string, std::string> source_ids_;     // target source -> document id (the collection's list)
     std::map<std::string, Id> entity_keys_;             // identifying source IRI -> entity
     std::map<std::string, Id> spans_by_iri_;            // annotation id in the file -> span
+    std::map<std::string, Id> clusters_by_iri_;         // cluster annotation id in the file -> cluster
+    std::set<std::string> skipped_clusters_;            // cluster annotation ids that were skipped
     std::set<std::string> orphan_ids_;
     std::set<std::string> changed_;  // sources whose text changed (listed once)
     std::map<const Document*, std::string> hashes_;

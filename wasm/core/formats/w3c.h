@@ -23,6 +23,11 @@ namespace cm::formats {
 // `commenting` body (the note); a span with several ranges has one target
 // per range. Relations become `linking` annotations whose targets are the
 // two span annotations (from, then to); zones `classifying` annotations.
+// A claim cluster is a `linking` annotation ("urn:claimmark:cluster:<id>")
+// with a `tagging` body "claim-cluster" and a `describing` body (its gloss,
+// left out when empty) whose targets are its claims' annotations; a cluster
+// relation is a `linking` annotation with a `tagging` body "supports" or
+// "contradicts" whose targets are the two cluster annotations (from, to).
 // Targets name their document by the SHA-256 of its text
 // ("urn:sha256:<hex>"), or "urn:claimmark:doc:<id>" when the document is not
 // given (then without a TextQuoteSelector). ClaimMark-only details (label
