@@ -108,3 +108,32 @@ test("Help has every key, the colours, where work is kept; About says the versio
   await page.screenshot({ path: shotPath("help-keys.png") });
   await context.close();
 });
+
+test("Ctrl+K reaches every command from the keyboard: a theme, an article by its title, Esc closes", async () => {
+  const { context, page } = await openApp(session);
+  await page.locator("canvas").focus();
+  await holdChord(page, "Control", "KeyK");
+  await settle(page);
+  assert.equal((await view(page)).paletteOpen, true, "the palette opens");
+  await page.keyboard.type("dark", { delay: 20 });
+  await settle(page);
+  await page.screenshot({ path: shotPath("palette.png") });
+  await keys(page, "Enter");
+  const v = await view(page);
+  assert.equal(v.paletteOpen, false, "Enter runs and closes");
+  assert.equal(v.reading.theme, "dark");
+  await holdChord(page, "Control", "KeyK");
+  await settle(page);
+  await page.keyboard.type("open leaving us market", { delay: 20 });
+  await keys(page, "Enter");
+  assert.equal((await view(page)).openDoc, "b9f2b827f983a180", "the ZDNet article, found by words of its title");
+  await holdChord(page, "Control", "KeyK");
+  await settle(page);
+  await page.keyboard.type("theme", { delay: 20 });
+  await keys(page, "ArrowDown");
+  await keys(page, "Escape");
+  const after = await view(page);
+  assert.equal(after.paletteOpen, false, "Esc closes");
+  assert.equal(after.reading.theme, "dark", "without running anything");
+  await context.close();
+});

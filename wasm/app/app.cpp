@@ -193,7 +193,7 @@ bool App::frame() {
     input_.apply(io, display_.pointer_scale);
 
     ImGui::NewFrame();
-    handle_zoom_keys();
+    handle_app_keys();
     workspace_->set_storage_status(autosave_.status());
     workspace_->draw(fonts_, display_.width, display_.height);
     ImGui::Render();
@@ -217,13 +217,15 @@ void App::flush_save() {
 }
 
 // Ctrl/Cmd with + (or =), - and 0: the reading text size, as a browser's
-// zoom would (the page keeps the browser from zooming the whole canvas).
-void App::handle_zoom_keys() {
+// zoom would (the page keeps the browser from zooming the whole canvas);
+// Ctrl/Cmd+K: the command palette.
+void App::handle_app_keys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (!(io.KeyCtrl || io.KeySuper) || io.WantTextInput) return;
     if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) workspace_->change_text_size(+1);
     if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) workspace_->change_text_size(-1);
     if (ImGui::IsKeyPressed(GLFW_KEY_0) || ImGui::IsKeyPressed(GLFW_KEY_KP_0)) workspace_->change_text_size(0);
+    if (ImGui::IsKeyPressed(GLFW_KEY_K)) workspace_->open_palette();
 }
 
 // Saves the preferences (and ImGui's window settings) a moment after they

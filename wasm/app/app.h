@@ -50,7 +50,7 @@ public:
 
 private:
     void apply_theme_if_changed();
-    void handle_zoom_keys();
+    void handle_app_keys();
     void save_preferences(bool now);
     ui::ProjectActions project_actions();
     std::vector<ImportProblem> import_text(const std::string& text, ImportMode mode);

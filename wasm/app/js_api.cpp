@@ -25,6 +25,34 @@ const char* out(const json& j) {
 
 cm::app::App* app() { return cm::app::running_app(); }
 
+// Reviewing attribution suggestions (ui/suggestion_review.h): whether it is
+// on, the current one's place among those still open, and what it proposes.
+json suggestions_state(const cm::ui::SuggestionReview& r) {
+    json current = nullptr;
+    if (const cm::Suggestion* s = r.current()) {
+        const cm::Label* label = nullptr;
+        for (const cm::Label& l : app()->editor().annotations().labels)
+            if (!label && l.role == s->role) label = &l;
+        json ranges = json::array();
+        for (const cm::Range& x : s->ranges) ranges.push_back({x.start, x.end});
+        current = {{"index", r.current_index()}, {"role", cm::to_string(s->role)}, {"label", label ? label->name : ""},
+                   {"start", s->start()}, {"end", s->end()}, {"ranges", ranges}, {"why", s->why},
+                   {"confidence", s->confidence}, {"entity", s->entity}};
+    }
+    json open = json::object();
+    for (const cm::LabelRole role : {cm::LabelRole::Claim, cm::LabelRole::Speaker, cm::LabelRole::Source})
+        open[cm::to_string(role)] = r.open_count(role);
+    json panel = nullptr;  // the floating panel, in logical pixels of the canvas
+    if (r.active()) {
+        const ImVec4& p = r.panel_rect();
+        panel = {{"x", p.x}, {"y", p.y}, {"width", p.z}, {"height", p.w}};
+    }
+    return {{"active", r.active()}, {"doc", r.active() ? json(r.document_id()) : json(nullptr)},
+            {"index", r.position()}, {"count", r.open_count()}, {"total", r.total()},
+            {"accepted", r.accepted()}, {"rejected", r.rejected()}, {"open", open}, {"current", current},
+            {"panel", panel}};
+}
+
 const cm::Document* doc_by_id(const char* id) {
     return (app() && id) ? app()->corpus().find(id) : nullptr;
 }
@@ -130,6 +158,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"tooltip", view.tooltip_annotations()},
                 {"highlightedEntity", an.highlighted_entity},
                 {"message", an.message()},
+                {"suggestions", suggestions_state(an.suggestions)},
                 {"canUndo", app()->editor().can_undo()},
                 {"canRedo", app()->editor().can_redo()},
                 {"revision", app()->editor().revision()},
@@ -138,6 +167,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"reading", {{"textSize", prefs.text_size}, {"lineSpacing", prefs.line_spacing}, {"columnEm", prefs.column_em},
                              {"theme", prefs.theme}}},
                 {"layout", {{"listWidth", prefs.list_width}, {"panelWidth", prefs.panel_width}}},
+                {"paletteOpen", app()->workspace().palette_open()},
                 {"guide", prefs.guide_done ? json(nullptr) : json(app()->workspace().guide_step())}});
 }
 

@@ -51,6 +51,10 @@ void Annotator::jump_to(Id span) {
     jump_ = Jump{s->doc, s->start(), s->end()};
 }
 
+void Annotator::reveal(uint32_t start, uint32_t end) {
+    if (doc_) jump_ = Jump{doc_->meta.id, start, end};
+}
+
 std::optional<Annotator::Jump> Annotator::take_jump() {
     auto j = std::move(jump_);
     jump_.reset();
@@ -356,6 +360,8 @@ Id Annotator::link_or_create_entity(Id span, const std::string& name) {
 void Annotator::handle_keys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;  // a text field has the keyboard
+    // Reviewing suggestions: Enter, Backspace, Tab, arrows, Esc and Ctrl+Z (after a reject) are its keys.
+    if (suggestions.active() && suggestions.handle_keys(*this)) return;
     if (shortcut_down(io)) {
         const bool edit = key_pressed(ImGuiKey_Z, true) || key_pressed(ImGuiKey_Y, true);
         if (edit && refuse_if_read_only()) return;
@@ -413,6 +419,7 @@ void Annotator::handle_keys() {
                 else flash("E names the entity of a selected speaker or source.");
                 break;
             }
+            case 's': case 'S': suggestions.start(*this); break;
             case 'w': case 'W':
                 snap_to_words = !snap_to_words;
                 flash(snap_to_words ? "Selections snap to whole words." : "Selections are used exactly as marked.");

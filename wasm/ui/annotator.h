@@ -11,6 +11,7 @@
 #include "core/annotations.h"
 #include "core/corpus.h"
 #include "core/editor.h"
+#include "ui/suggestion_review.h"
 
 namespace cm::ui {
 
@@ -99,14 +100,19 @@ public:
     static std::string clip_utf8(const std::string& s, size_t max_bytes);
     static const char* relation_phrase(RelationType t, bool outgoing);  // "said by" / "says"
 
+    // --- attribution suggestions (ui/suggestion_review.h): S or Edit starts a review ---
+    SuggestionReview suggestions;
+    // Scrolls the open document to [start, end) (the workspace follows it, as for jump_to).
+    void reveal(uint32_t start, uint32_t end);
+    // True (with the usual message) when edits are off in this tab.
+    bool refuse_if_read_only();
+
     // One line for the status bar; cleared after a few seconds by the caller.
     void flash(std::string message);
     const std::string& message() const { return message_; }
     double message_time() const { return message_time_; }
 
 private:
-    bool refuse_if_read_only();  // true (with a message) when edits are off
-
     Editor& editor_;
     const Corpus& corpus_;
     const Document* doc_ = nullptr;

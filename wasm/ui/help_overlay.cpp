@@ -79,6 +79,10 @@ void draw_help_overlay(Annotator& an, const FontSet& fonts, const platform::Stor
         row(fonts, "Delete or Backspace", "Delete the selected annotation (and its links).");
         row(fonts, "W", "Snap selections to whole words: on / off.");
         row(fonts, "Z", "Mark the selection as a zone: body, comments or furniture.");
+        row(fonts, "S", "Suggest claims, speakers and sources in this article (also in Edit): dashed outlines to review, nothing added until accepted.");
+        const std::string review = "Enter accept; Backspace reject; Tab or \xE2\x86\x92 skip; Shift+Tab or \xE2\x86\x90 back; " + mod +
+                                   "+Z takes back the last decision; Esc done. The panel accepts all claims, speakers or sources in one step.";
+        row(fonts, "Reviewing suggestions", review.c_str());
         row(fonts, mod + "+Z", "Undo.");
         row(fonts, mod + "+Shift+Z or " + mod + "+Y", "Redo.");
         row(fonts, mod + "+C", "Copy the selected text.");

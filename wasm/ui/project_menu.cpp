@@ -26,6 +26,28 @@ void ProjectMenu::offer_import(std::string name, std::string text) {
     stage_ = Stage::Choose;
 }
 
+void ProjectMenu::open_article_file() {
+    if (actions_.pick_article_file) actions_.pick_article_file();
+}
+
+void ProjectMenu::import_file() {
+    if (actions_.pick_import_file) actions_.pick_import_file();
+}
+
+void ProjectMenu::export_project(Annotator& an, bool with_text) {
+    const std::string where = actions_.export_project ? actions_.export_project(with_text) : "";
+    an.flash(where.empty() ? "Export failed." : (with_text ? "Exported the project to " : "Exported the annotations to ") + where + ".");
+}
+
+void ProjectMenu::export_as(const std::string& format) {
+    if (!actions_.export_format) return;
+    auto [where, left_out] = actions_.export_format(format);
+    export_name_ = format;
+    export_where_ = where;
+    export_left_out_ = std::move(left_out);
+    show_export_report_ = true;
+}
+
 void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storage) {
     const bool open = ImGui::BeginMenu("File");
     remember_item("menu:File");
@@ -33,39 +55,27 @@ void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storag
     const bool open_article = ImGui::MenuItem("Open an article (.txt, .md, .html)\xE2\x80\xA6", nullptr, false,
                                               !storage.read_only && actions_.pick_article_file);
     remember_item("file:open-article");
-    if (open_article) actions_.pick_article_file();
+    if (open_article) open_article_file();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Or paste an article (Ctrl+V) or drop files on the page.");
     ImGui::Separator();
     const bool export_all = ImGui::MenuItem("Export project (.json)");
     remember_item("file:export");
-    if (export_all) {
-        const std::string where = actions_.export_project ? actions_.export_project(true) : "";
-        an.flash(where.empty() ? "Export failed." : "Exported the project to " + where + ".");
-    }
-    if (ImGui::MenuItem("Export annotations only (.json, without the article texts)")) {
-        const std::string where = actions_.export_project ? actions_.export_project(false) : "";
-        an.flash(where.empty() ? "Export failed." : "Exported the annotations to " + where + ".");
-    }
+    if (export_all) export_project(an, true);
+    if (ImGui::MenuItem("Export annotations only (.json, without the article texts)")) export_project(an, false);
     if (ImGui::BeginMenu("Export as")) {
         for (const formats::FormatInfo& f : formats::export_formats()) {
             const bool go = ImGui::MenuItem(f.name);
             remember_item(std::string("export-as:") + f.name);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.description);
-            if (go && actions_.export_format) {
-                auto [where, left_out] = actions_.export_format(f.name);
-                export_name_ = f.name;
-                export_where_ = where;
-                export_left_out_ = std::move(left_out);
-                show_export_report_ = true;
-            }
+            if (go) export_as(f.name);
         }
         ImGui::EndMenu();
     }
     remember_item("file:export-as");
     const bool import = ImGui::MenuItem("Import project or W3C annotations (.json)\xE2\x80\xA6", nullptr, false, !storage.read_only && actions_.pick_import_file);
     remember_item("file:import");
-    if (import) actions_.pick_import_file();
+    if (import) import_file();
     ImGui::Separator();
     const bool aside = ImGui::MenuItem("Export the unreadable saved data", nullptr, false, storage.has_aside);
     remember_item("file:export-aside");

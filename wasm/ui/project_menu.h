@@ -32,6 +32,12 @@ public:
     // A file the reader picked: asks replace or merge.
     void offer_import(std::string name, std::string text);
     void draw_menu(Annotator& an, const platform::StorageStatus& storage);
+    // The menu's actions, also for the command palette.
+    void open_article_file();
+    void import_file();
+    bool can_pick_files() const { return static_cast<bool>(actions_.pick_import_file); }
+    void export_project(Annotator& an, bool with_text);
+    void export_as(const std::string& format);
     void draw_dialogs(Annotator& an);
     bool import_pending() const { return stage_ != Stage::None; }
 

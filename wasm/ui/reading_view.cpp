@@ -190,6 +190,7 @@ void ReadingView::draw(ImFont* font, float font_size) {
     }
     if (an_) {
         painter_.draw_above_text(dl, geo_, *an_);
+        an_->suggestions.draw_outlines(dl, geo_, *an_);  // while reviewing suggestions
         links_.draw(dl, geo_, *an_);
         // The tooltip waits for the pointer to rest, and stays away from a click
         // (it would cover the bar that the click may have opened).
@@ -233,6 +234,7 @@ void ReadingView::draw(ImFont* font, float font_size) {
 void ReadingView::draw_bars() {
     if (!an_ || !doc_) return;
     an_->set_text_selection(sel_.begin(), sel_.end());
+    an_->suggestions.draw_panel(*an_, *this, view_min_, view_max_);
     if (an_->claim_link_pending()) {
         if (const Span* s = an_->model().span(an_->claim_link_pending()); s && s->doc == doc_->meta.id) {
             const auto rects = screen_rects(s->start(), s->ranges.front().end);
@@ -311,7 +313,7 @@ void ReadingView::handle_mouse(const TextLayout& layout, bool hovered) {
         // the next stacked one on a repeated click, or clears the selection.
         if (an_ && sel_.empty() && click_count_ == 1 && !io.KeyShift) {
             const size_t under = layout.char_at(io.MousePos.x - text_origin_.x, io.MousePos.y - text_origin_.y);
-            if (!an_->click_at(under)) an_->select(kNoId);
+            if (!an_->suggestions.click_at(*an_, under) && !an_->click_at(under)) an_->select(kNoId);
         }
     }
 }

@@ -2,6 +2,8 @@
 #include "ui/item_rects.h"
 #include "ui/side_panel.h"
 
+#include <string>
+
 #include "ui/annotation_list.h"
 #include "ui/cast_panel.h"
 #include "ui/inspector.h"
@@ -11,9 +13,12 @@ namespace cm::ui {
 
 namespace {
 
+std::string g_requested;  // a tab to bring to the front on the next frame
+
 // One tab whose body is a child window, so the tab bar stays put while the body scrolls.
 template <class Draw>
 void tab(const char* name, ImGuiTabItemFlags flags, Draw draw) {
+    if (g_requested == name) flags |= ImGuiTabItemFlags_SetSelected;
     const bool open = ImGui::BeginTabItem(name, nullptr, flags);
     remember_item(std::string("tab:") + name);
     if (!open) return;
@@ -36,6 +41,9 @@ void draw_side_panel(Annotator& an, const FontSet& fonts) {
     tab("Cast", 0, [&] { draw_cast_panel(an, fonts); });
     tab("Labels", 0, [&] { draw_labels_panel(an, fonts); });
     ImGui::EndTabBar();
+    g_requested.clear();
 }
+
+void request_side_tab(const std::string& name) { g_requested = name; }
 
 }  // namespace cm::ui

@@ -8,6 +8,7 @@
 
 #include "platform/platform.h"
 #include "ui/help_overlay.h"
+#include "core/formats/formats.h"
 #include "ui/side_panel.h"
 #include "ui/widgets.h"
 
@@ -36,7 +37,9 @@ void Workspace::draw_menu() {
     if (!ImGui::BeginMenuBar()) return;
     project_menu_.draw_menu(annotator_, storage_);
     Editor& ed = annotator_.editor();
-    if (ImGui::BeginMenu("Edit")) {
+    const bool edit_menu = ImGui::BeginMenu("Edit");
+    remember_item("menu:Edit");
+    if (edit_menu) {
         const std::string undo = ed.can_undo() ? "Undo " + ed.undo_name() : std::string("Undo");
         const std::string redo = ed.can_redo() ? "Redo " + ed.redo_name() : std::string("Redo");
         const bool editable = !annotator_.read_only;
@@ -48,6 +51,10 @@ void Workspace::draw_menu() {
         if (ImGui::MenuItem("Delete the selected annotation", "Del", false, has)) annotator_.delete_selected();
         if (ImGui::MenuItem("Next annotation", "N")) annotator_.step(+1);
         if (ImGui::MenuItem("Previous annotation", "P")) annotator_.step(-1);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Suggest attributions in this article", "S", false, view_.document() != nullptr))
+            annotator_.suggestions.start(annotator_);
+        remember_item("edit:suggest");
         ImGui::Separator();
         ImGui::MenuItem("Snap selections to whole words", "W", &annotator_.snap_to_words);
         ImGui::EndMenu();
@@ -62,6 +69,8 @@ void Workspace::draw_menu() {
             guide_.restart(annotator_.model());
         }
         remember_item("help:guide");
+        if (ImGui::MenuItem("All commands\xE2\x80\xA6", ImGui::GetIO().ConfigMacOSXBehaviors ? "Cmd+K" : "Ctrl+K")) palette_.open();
+        remember_item("help:commands");
         if (ImGui::MenuItem("About ClaimMark")) show_about_ = true;
         remember_item("help:about");
         ImGui::EndMenu();
@@ -122,6 +131,57 @@ void Workspace::draw_view_menu() {
     }
     prefs_.clamp();
     ImGui::EndMenu();
+}
+
+std::vector<PaletteCommand> Workspace::palette_commands() {
+    const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
+    const std::string mod = mac ? "Cmd+" : "Ctrl+";
+    Editor& ed = annotator_.editor();
+    const bool editable = !annotator_.read_only;
+    std::vector<PaletteCommand> c;
+    auto add = [&](std::string name, std::string keys, std::function<void()> run) {
+        c.push_back({std::move(name), std::move(keys), std::move(run)});
+    };
+    if (editable && project_menu_.can_pick_files()) add("Open an article (.txt, .md, .html)\xE2\x80\xA6", "", [this] { project_menu_.open_article_file(); });
+    add("Export project (.json)", "", [this] { project_menu_.export_project(annotator_, true); });
+    add("Export annotations only (.json, without the article texts)", "", [this] { project_menu_.export_project(annotator_, false); });
+    for (const formats::FormatInfo& f : formats::export_formats()) {
+        const std::string name = f.name;
+        add("Export as " + name, "", [this, name] { project_menu_.export_as(name); });
+    }
+    if (editable && project_menu_.can_pick_files())
+        add("Import project or W3C annotations (.json)\xE2\x80\xA6", "", [this] { project_menu_.import_file(); });
+    if (editable && ed.can_undo()) add("Undo " + ed.undo_name(), mod + "Z", [&ed] { ed.undo(); });
+    if (editable && ed.can_redo()) add("Redo " + ed.redo_name(), mod + "Shift+Z", [&ed] { ed.redo(); });
+    add("Next annotation", "N", [this] { annotator_.step(+1); });
+    add("Previous annotation", "P", [this] { annotator_.step(-1); });
+    if (annotator_.selected_span()) {
+        add("Link the selected claim\xE2\x80\xA6", "L", [this] { annotator_.start_link(); });
+        add("Delete the selected annotation", "Del", [this] { annotator_.delete_selected(); });
+    }
+    add(std::string(annotator_.snap_to_words ? "Stop snapping" : "Snap") + " selections to whole words", "W",
+        [this] { annotator_.snap_to_words = !annotator_.snap_to_words; });
+    for (const char* tab : {"Inspector", "Annotations", "Cast", "Labels"}) {
+        const std::string name = tab;
+        add("Show the " + name + " panel", "", [name] { request_side_tab(name); });
+    }
+    add("Follow the system theme", "", [this] { set_theme(ThemeChoice::System); });
+    add("Light theme", "", [this] { set_theme(ThemeChoice::Light); });
+    add("Dark theme", "", [this] { set_theme(ThemeChoice::Dark); });
+    add("Larger text", mod + "=", [this] { change_text_size(+1); });
+    add("Smaller text", mod + "-", [this] { change_text_size(-1); });
+    add("Default text size", mod + "0", [this] { change_text_size(0); });
+    add("Keys and colours (help)", "?", [this] { annotator_.show_help = true; });
+    add("Show the first-run guide again", "", [this] {
+        prefs_.guide_done = false;
+        guide_.restart(annotator_.model());
+    });
+    add("About ClaimMark", "", [this] { show_about_ = true; });
+    for (size_t i = 0; i < corpus_.documents.size(); ++i) {
+        const int index = static_cast<int>(i);
+        add("Open \xE2\x80\x9C" + corpus_.documents[i].meta.title + "\xE2\x80\x9D", "", [this, index] { open(index); });
+    }
+    return c;
 }
 
 void Workspace::draw_about() {
@@ -295,6 +355,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     draw_help_overlay(annotator_, fonts, storage_);
     if (!prefs_.guide_done && view_.document()) guide_.draw(annotator_, view_, prefs_.guide_done);
     draw_about();
+    palette_.draw([this] { return palette_commands(); });
     project_menu_.draw_dialogs(annotator_);
     if (article_hooks_.add) article_dialog_.draw(annotator_, article_hooks_);
 }

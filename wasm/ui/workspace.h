@@ -13,6 +13,7 @@
 #include "ui/first_run_guide.h"
 #include "ui/fonts.h"
 #include "ui/article_dialog.h"
+#include "ui/command_palette.h"
 #include "ui/project_menu.h"
 #include "ui/reading_view.h"
 #include "ui/theme.h"
@@ -61,6 +62,9 @@ public:
     int guide_step() const { return guide_.step(); }
     // Ctrl/Cmd + and −: the reading text a step larger or smaller; 0 resets.
     void change_text_size(int steps);
+    // Ctrl/Cmd+K: every command by typing.
+    void open_palette() { palette_.open(); }
+    bool palette_open() const { return palette_.is_open(); }
 
 private:
     void draw_menu();
@@ -69,6 +73,7 @@ private:
     void draw_notices();
     void draw_view_menu();
     void draw_about();
+    std::vector<PaletteCommand> palette_commands();
 
     const Corpus& corpus_;
     Annotator annotator_;
@@ -81,6 +86,7 @@ private:
     int open_ = -1;
     Preferences prefs_;
     FirstRunGuide guide_;
+    CommandPalette palette_;
     bool show_about_ = false;
     std::vector<ItemRect> list_items_;
 };
