@@ -13,6 +13,7 @@ apt_pkgs=(
   libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri            # desktop build
   xvfb xauth x11-apps x11-utils imagemagick               # desktop smoke test and screenshots
   fonts-dejavu-core fonts-noto-core fonttools             # bundled UI/reading fonts, subsetting
+  librsvg2-bin                                            # rsvg-convert: the web app's PNG icons from web/icon.svg
   chromium                                                # browser end-to-end tests
   python3 gzip brotli                                     # static server, size report
 )

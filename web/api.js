@@ -95,10 +95,11 @@
         withString(text, (p) => Module._cm_receive_paste(p));  // outside a field: a new article
         e.preventDefault();
       });
-      // Ctrl/Cmd with +, - or 0 sizes the reading text in the app; the
-      // browser would otherwise zoom the whole page (and blur the canvas).
+      // Ctrl/Cmd with +, - or 0 sizes the reading text in the app (the
+      // browser would zoom the whole page and blur the canvas); Ctrl/Cmd+K
+      // opens the app's command palette (not the browser's search).
       window.addEventListener("keydown", (e) => {
-        if ((e.ctrlKey || e.metaKey) && !e.altKey && ["=", "+", "-", "0"].includes(e.key)) e.preventDefault();
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && ["=", "+", "-", "0", "k", "K"].includes(e.key)) e.preventDefault();
       });
       module.claimmarkClipboard = (text) => {
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});

@@ -12,6 +12,50 @@
     document.getElementById("error-text").textContent = message;
     document.getElementById("error").hidden = false;
     window.claimmark && window.claimmark._fail(new Error(message));
+    offlineSupport(false);  // a fixed deployment may be waiting to replace a broken one
+  }
+
+  // Offline use and updates through sw.js (docs/offline.md). Registered once
+  // the app runs, so the worker's downloads don't compete with the app's;
+  // file: pages and browsers without service workers go without.
+  let offlineStarted = false;
+  function offlineSupport(register) {
+    if (offlineStarted || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    offlineStarted = true;
+    const sw = navigator.serviceWorker;
+    const notice = document.getElementById("update");
+    let switching = false;
+    const switchOver = () => { if (switching) location.reload(); };
+    sw.addEventListener("controllerchange", switchOver);
+    // A new version installed next to the running one waits until asked:
+    // reloading into it is the user's choice, not a surprise mid-annotation.
+    function offer(registration) {
+      notice.hidden = false;
+      document.getElementById("update-reload").onclick = () => {
+        const waiting = registration.waiting;
+        if (!waiting) { location.reload(); return; }
+        switching = true;
+        waiting.addEventListener("statechange", () => { if (waiting.state === "redundant") switchOver(); });
+        waiting.postMessage({ type: "skip-waiting" });  // activates it; controllerchange reloads
+      };
+    }
+    function watch(registration) {
+      if (!registration) return;
+      // "installed" next to an active worker is an update; a first install activates at once.
+      const track = (worker) => worker && worker.addEventListener("statechange", () => {
+        if (worker.state === "installed" && registration.active) offer(registration);
+      });
+      track(registration.installing);  // the browser's check on this page load may have started already
+      registration.addEventListener("updatefound", () => track(registration.installing));
+      if (registration.waiting && registration.active) offer(registration);
+      // Look for a new sw.js at every start (the browser's own check after a
+      // navigation may be put off), and hourly in a tab left open.
+      const check = () => registration.update().catch(() => {});  // offline: next time
+      if (sw.controller) check();
+      setInterval(check, 3600 * 1000);
+    }
+    (register ? sw.register("sw.js") : sw.getRegistration())
+      .then(watch, (e) => console.warn("ClaimMark: no offline support here (" + e.message + ")"));
   }
 
   function kb(n) { return (n / 1024).toFixed(0) + " KB"; }
@@ -70,6 +114,7 @@
       loading.hidden = true;
       canvas.focus();
       window.claimmark._ready();
+      offlineSupport(true);
     },
   };
   window.claimmark._install(window.Module);

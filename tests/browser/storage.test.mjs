@@ -212,6 +212,8 @@ test("a corrupt store is kept aside and explained; a newer format too", async ()
     }, bad);
     await seed.close();
     const page = await openPage(context);
+    // The status reaches the app on a frame after start: wait for it.
+    await page.waitForFunction(() => window.claimmark.view().save.hasAside, null, { timeout: 5000 }).catch(() => {});
     const v = await view(page);
     assert.equal(v.notices.length, 1, "one notice");
     assert.match(v.notices[0], words);

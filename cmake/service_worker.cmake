@@ -1,0 +1,25 @@
+# Writes the site's service worker: web/sw.js with its BUILD object filled in
+# (each precached file's SHA-256, and a version hashed over all of them and the
+# worker itself), so any change to the site gives a new worker and a new cache.
+#   cmake -DSITE=dir -DFILES="a.js|b.css" -DTEMPLATE=web/sw.js -DOUT=dir/sw.js -P service_worker.cmake
+string(REPLACE "|" ";" FILES "${FILES}")
+set(marker "{/*@BUILD@*/}")
+file(READ "${TEMPLATE}" template)
+string(FIND "${template}" "${marker}" at)
+if(at LESS 0)
+  message(FATAL_ERROR "${TEMPLATE} has no ${marker} to fill in")
+endif()
+string(SHA256 summary "${template}")
+set(entries "")
+foreach(name IN LISTS FILES)
+  file(SHA256 "${SITE}/${name}" hash)
+  string(APPEND summary "\n${name} ${hash}")
+  list(APPEND entries "\"${name}\":\"${hash}\"")
+endforeach()
+string(SHA256 version "${summary}")
+string(SUBSTRING "${version}" 0 16 version)
+string(JOIN "," entries ${entries})
+string(REPLACE "${marker}" "{\"version\":\"${version}\",\"files\":{${entries}}}" out "${template}")
+file(WRITE "${OUT}.tmp" "${out}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.tmp")
