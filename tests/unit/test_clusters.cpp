@@ -92,34 +92,11 @@ struct Bench {
 
 template <class Fn>
 void check_refused(Bench& b, Fn command) {
-    const std::string before = b.state();
-    const size_t history = b.ed.history_size();
-    const uint64_t revision = b.ed.revision();
-    CHECK_FALSE(command());
-    CHECK(b.state() == before);
-    CHECK(b.ed.history_size() == history);
-    CHECK(b.ed.revision() == revision);
+    cm::test::check_refused(b.ed, [&] { return b.state(); }, command);
 }
-
-// Succeeds as one step named `name`; undo and redo give back exactly the
-// states before and after.
 template <class Fn>
 auto check_undoable(Bench& b, const std::string& name, Fn command) {
-    const std::string before = b.state();
-    const size_t history = b.ed.history_size();
-    const auto result = command();
-    REQUIRE(result);
-    const std::string after = b.state();
-    CHECK(after != before);
-    CHECK(b.ed.history_size() == history + 1);
-    CHECK(b.ed.undo_name() == name);
-    CHECK(b.ed.check_invariants() == "");
-    REQUIRE(b.ed.undo());
-    CHECK(b.state() == before);
-    CHECK(b.ed.redo_name() == name);
-    REQUIRE(b.ed.redo());
-    CHECK(b.state() == after);
-    return result;
+    return cm::test::check_undoable(b.ed, [&] { return b.state(); }, name, command);
 }
 
 // A command that changes nothing succeeds without a step.

@@ -55,39 +55,13 @@ struct Bench {
     }
 };
 
-// A refused command returns false or kNoId and changes nothing: not the
-// annotations, not the history, not the revision.
 template <class Fn>
 void check_refused(Bench& b, Fn command) {
-    const std::string before = b.json();
-    const size_t history = b.ed.history_size();
-    const uint64_t revision = b.ed.revision();
-    CHECK_FALSE(command());
-    CHECK(b.json() == before);
-    CHECK(b.ed.history_size() == history);
-    CHECK(b.ed.revision() == revision);
+    cm::test::check_refused(b.ed, [&] { return b.json(); }, command);
 }
-
-// A command that succeeds as one undo step named `name`, keeps the
-// invariants, and whose undo and redo give back exactly the states before
-// and after it. Returns what the command returned.
 template <class Fn>
 auto check_undoable(Bench& b, const std::string& name, Fn command) {
-    const std::string before = b.json();
-    const size_t history = b.ed.history_size();
-    const auto result = command();
-    REQUIRE(result);
-    const std::string after = b.json();
-    CHECK(after != before);
-    CHECK(b.ed.history_size() == history + 1);
-    CHECK(b.ed.undo_name() == name);
-    CHECK(b.ed.check_invariants() == "");
-    REQUIRE(b.ed.undo());
-    CHECK(b.json() == before);
-    CHECK(b.ed.redo_name() == name);
-    REQUIRE(b.ed.redo());
-    CHECK(b.json() == after);
-    return result;
+    return cm::test::check_undoable(b.ed, [&] { return b.json(); }, name, command);
 }
 
 std::vector<Id> ids_of(const std::vector<const cm::Span*>& spans) {

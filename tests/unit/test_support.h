@@ -4,7 +4,10 @@
 #include <random>
 #include <string>
 
+#include <catch2/catch.hpp>
+
 #include "core/corpus.h"
+#include "core/editor.h"
 
 namespace cm::test {
 
@@ -45,6 +48,42 @@ inline Document doc(const std::string& id, const std::string& text, const std::s
     m.outlet = outlet;
     m.date = date;
     return make_document(m, text);
+}
+
+// Editor commands under test; `snapshot` serialises the state compared.
+// A refused command returns false or kNoId and changes nothing: not the
+// state, not the history, not the revision.
+template <class Snapshot, class Fn>
+void check_refused(Editor& ed, Snapshot snapshot, Fn command) {
+    const std::string before = snapshot();
+    const size_t history = ed.history_size();
+    const uint64_t revision = ed.revision();
+    CHECK_FALSE(command());
+    CHECK(snapshot() == before);
+    CHECK(ed.history_size() == history);
+    CHECK(ed.revision() == revision);
+}
+
+// A command that succeeds as one undo step named `name`, keeps the
+// invariants, and whose undo and redo give back exactly the states before
+// and after it. Returns what the command returned.
+template <class Snapshot, class Fn>
+auto check_undoable(Editor& ed, Snapshot snapshot, const std::string& name, Fn command) {
+    const std::string before = snapshot();
+    const size_t history = ed.history_size();
+    const auto result = command();
+    REQUIRE(result);
+    const std::string after = snapshot();
+    CHECK(after != before);
+    CHECK(ed.history_size() == history + 1);
+    CHECK(ed.undo_name() == name);
+    CHECK(ed.check_invariants() == "");
+    REQUIRE(ed.undo());
+    CHECK(snapshot() == before);
+    CHECK(ed.redo_name() == name);
+    REQUIRE(ed.redo());
+    CHECK(snapshot() == after);
+    return result;
 }
 
 }  // namespace cm::test
