@@ -102,7 +102,8 @@ void draw_help_overlay(Annotator& an, const FontSet& fonts, const platform::Stor
         label_chip(l);
     }
     ImGui::NewLine();
-    muted_text_wrapped("Underlines tell labels apart without colour: claims solid, speakers dashed, sources dotted.");
+    muted_text_wrapped("Underlines tell labels apart without colour: claims solid, speakers dashed, sources dotted, "
+                       "and each label of your own another dash.");
 
     section_heading(fonts.ui_bold, "Your work");
     ImGui::TextWrapped("Saved as you go in %s, on this device only; nothing is sent anywhere. "

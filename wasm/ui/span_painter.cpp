@@ -122,6 +122,21 @@ void SpanPainter::draw_below_text(ImDrawList* dl, const TextGeometry& g, const A
     }
 }
 
+std::pair<float, float> underline_pattern(const Annotations& m, const Label& l) {
+    if (l.role == LabelRole::Claim) return {0, 0};  // solid
+    if (l.role == LabelRole::Speaker) return {6, 3};
+    if (l.role == LabelRole::Source) return {2, 2};
+    // The reader's own labels: each another dash, so no two of the first
+    // five look alike without colour (then they repeat).
+    static constexpr std::pair<float, float> kOwn[] = {{12, 4}, {3, 7}, {16, 2}, {1, 5}, {8, 8}};
+    size_t k = 0;
+    for (const Label& other : m.labels) {
+        if (other.id == l.id) break;
+        k += other.role == LabelRole::Other;
+    }
+    return kOwn[k % (sizeof(kOwn) / sizeof(kOwn[0]))];
+}
+
 void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const Annotator& an) {
     if (!doc_) return;
     const Annotations& m = an.model();
@@ -131,9 +146,7 @@ void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const A
         if (!l) continue;
         const ImU32 col = ink_color(l->color, 1.0f);
         const int level = level_.count(s->id) ? level_.at(s->id) : 0;
-        float on = 0, off = 0;  // solid for claims and user labels
-        if (l->role == LabelRole::Speaker) on = 6, off = 3;
-        if (l->role == LabelRole::Source) on = 2, off = 2;
+        const auto [on, off] = underline_pattern(m, *l);
         for (size_t i = 0; i < s->ranges.size(); ++i) {
             g.rects(s->ranges[i].start, s->ranges[i].end, rects_);
             for (const LayoutRect& q : rects_) {

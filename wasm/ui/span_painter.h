@@ -8,12 +8,18 @@
 
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "ui/annotator.h"
 #include "ui/text_geometry.h"
 
 namespace cm::ui {
+
+// A label's underline as (dash, gap) in pixels, (0, 0) = solid: claims
+// solid, speakers dashed, sources dotted, the reader's own labels each
+// another dash, so labels differ without colour.
+std::pair<float, float> underline_pattern(const Annotations& m, const Label& l);
 
 class SpanPainter {
 public:
