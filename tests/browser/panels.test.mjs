@@ -102,6 +102,8 @@ test("Annotations: all articles listed; a click jumps to the annotation's articl
   await page.screenshot({ path: shotPath("panel-annotations.png") });
   await clickItem(page, "list-scope:all");
   await clickItem(page, "list:" + target);
+  // The jump opens the article on a frame after the click: wait for it (a loaded machine is slower).
+  await page.waitForFunction((o) => window.claimmark.view().openDoc === o, other, { timeout: 5000 }).catch(() => {});
   const v = await view(page);
   assert.equal(v.openDoc, other);
   assert.equal(v.selectedAnnotation, target);
