@@ -101,6 +101,7 @@ test("Help has every key, the colours, where work is kept; About says the versio
   assert.ok(await item(page, "about:close"), "About is open");
   await page.screenshot({ path: shotPath("help-about.png") });
   await clickItem(page, "about:close");
+  await page.waitForFunction(() => !window.claimmark.item("about:close"), null, { timeout: 5000 }).catch(() => {});
   assert.equal(await item(page, "about:close"), null, "and closes");
   await page.locator("canvas").focus();
   await keys(page, "?");
