@@ -451,7 +451,7 @@ public:
         a.labels = cm::default_labels(a.next_id);
         a.labels.push_back(cm::Label{a.next_id++, "Hedge", 0xCC79A7, LabelRole::Claim});
         ed_.reset(a);
-        states_.push_back(state());
+        oracle_.start(state());
     }
 
     std::string state() const { return full(ed_.annotations()); }
@@ -461,8 +461,8 @@ public:
     size_t most_clusters() const { return most_clusters_; }
     size_t most_big() const { return most_big_; }
     size_t most_relations() const { return most_relations_; }
-    const std::string& newest() const { return states_.back(); }
-    const std::string& initial() const { return states_.front(); }
+    const std::string& newest() const { return oracle_.newest(); }
+    const std::string& initial() const { return oracle_.initial(); }
 
     void step() {
         int total = 0;
@@ -487,23 +487,11 @@ private:
     void run(const Op& op) {
         INFO("operation: " << op.name);
         const std::string before = state();
+        const size_t history = ed_.history_size();
         const uint64_t revision = ed_.revision();
         const bool ok = op.run(*this);
         if (ok) ++successes_[op.name];
-        const std::string after = state();
-        if (op.run == undo_op || op.run == redo_op) {
-            REQUIRE(after == states_[done_]);
-        } else if (ed_.revision() != revision) {
-            REQUIRE(ok);
-            REQUIRE(after != before);
-            states_.resize(done_ + 1);
-            states_.push_back(after);
-            ++done_;
-            REQUIRE(ed_.history_size() == done_);
-        } else {
-            REQUIRE(after == before);
-        }
-        REQUIRE(ed_.check_invariants() == "");
+        oracle_.check(ed_, op.run == undo_op || op.run == redo_op, ok, revision, history, before, state());
         const Annotations& a = ed_.annotations();
         size_t big = 0;
         for (const auto& entry : a.clusters) big += entry.second.claims.size() > 1;
@@ -543,12 +531,12 @@ private:
 
     static bool undo_op(ClusterSession& s) {
         const bool ok = s.ed_.undo();
-        if (ok) --s.done_;
+        s.oracle_.stepped(-1, ok);
         return ok;
     }
     static bool redo_op(ClusterSession& s) {
         const bool ok = s.ed_.redo();
-        if (ok) ++s.done_;
+        s.oracle_.stepped(+1, ok);
         return ok;
     }
 
@@ -612,8 +600,7 @@ private:
     std::mt19937 rng_;
     double clock_ = 1.7e9;
     cm::Editor ed_{cm::test::two_docs_length, [this] { return clock_ += 0.25; }};
-    std::vector<std::string> states_;
-    size_t done_ = 0;
+    cm::test::HistoryOracle oracle_;
     std::map<std::string, int> successes_;
     size_t most_clusters_ = 0, most_big_ = 0, most_relations_ = 0;
 };
@@ -672,20 +659,8 @@ std::vector<Document> docs() {
     return {cm::test::doc("a", kTextA), cm::test::doc("b", kTextB), cm::test::doc("c", kTextC)};
 }
 
-Range find(const std::string& text, const std::string& quote) {
-    const cm::Text t(text);
-    const size_t at = text.find(quote);
-    REQUIRE(at != std::string::npos);
-    return Range{static_cast<uint32_t>(t.cp_of_byte(at)), static_cast<uint32_t>(t.cp_of_byte(at + quote.size()))};
-}
-
-std::function<std::optional<size_t>(const std::string&)> lengths_of(const std::vector<Document>& ds) {
-    return [ds](const std::string& id) -> std::optional<size_t> {
-        for (const Document& d : ds)
-            if (d.meta.id == id) return d.text.size();
-        return std::nullopt;
-    };
-}
+Range find(const std::string& text, const std::string& quote) { return cm::test::quote_range(text, quote); }
+using cm::test::lengths_of;
 
 // Labels 1-3, claims 4 (a), 5 (b), 6 and 7 (c), speaker 8 (a); clusters
 // 9 {4, 6} "Huawei exits the US", 10 {5} (no gloss), 11 {7} "analysts

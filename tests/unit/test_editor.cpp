@@ -905,12 +905,12 @@ public:
         Annotations a;
         a.labels = cm::default_labels(a.next_id);
         ed_.reset(a);
-        states_.push_back(json());
+        oracle_.start(json());
     }
 
     std::string json() const { return cm::annotations_to_json(ed_.annotations()); }
-    const std::string& initial() const { return states_.front(); }
-    const std::string& newest() const { return states_.back(); }
+    const std::string& initial() const { return oracle_.initial(); }
+    const std::string& newest() const { return oracle_.newest(); }
     cm::Editor& editor() { return ed_; }
     std::map<std::string, int>& successes() { return successes_; }
 
@@ -938,23 +938,7 @@ private:
         const uint64_t revision = ed_.revision();
         const bool ok = op.run(*this);
         if (ok) ++successes_[op.name];
-        const std::string after = json();
-        if (op.run == undo_op || op.run == redo_op) {
-            REQUIRE(after == states_[done_]);
-        } else if (ed_.revision() != revision) {
-            // A command: one new step, the redo tail gone.
-            REQUIRE(ok);
-            REQUIRE(after != before);
-            states_.resize(done_ + 1);
-            states_.push_back(after);
-            ++done_;
-            REQUIRE(ed_.history_size() == done_);
-        } else {
-            // Refused, or nothing to change.
-            REQUIRE(after == before);
-            REQUIRE(ed_.history_size() == history);
-        }
-        REQUIRE(ed_.check_invariants() == "");
+        oracle_.check(ed_, op.run == undo_op || op.run == redo_op, ok, revision, history, before, json());
     }
 
     uint32_t pick(uint32_t n) { return n == 0 ? 0 : static_cast<uint32_t>(rng_() % n); }
@@ -1029,14 +1013,12 @@ private:
 
     static bool undo_op(RandomSession& s) {
         const bool ok = s.ed_.undo();
-        REQUIRE(ok == (s.done_ > 0));
-        if (ok) --s.done_;
+        s.oracle_.stepped(-1, ok);
         return ok;
     }
     static bool redo_op(RandomSession& s) {
         const bool ok = s.ed_.redo();
-        REQUIRE(ok == (s.done_ + 1 < s.states_.size()));
-        if (ok) ++s.done_;
+        s.oracle_.stepped(+1, ok);
         return ok;
     }
 
@@ -1169,8 +1151,7 @@ private:
     std::mt19937 rng_;
     double clock_ = 1.7e9;
     cm::Editor ed_{doc_length, [this] { return clock_ += 0.25; }};
-    std::vector<std::string> states_;  // the JSON after each step of the history
-    size_t done_ = 0;                  // mirrors the editor's position in it
+    cm::test::HistoryOracle oracle_;  // the JSON after each step of the history
     std::map<std::string, int> successes_;
 };
 

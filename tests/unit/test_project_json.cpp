@@ -60,21 +60,8 @@ std::vector<Document> fixture_docs() {
 }
 
 // The code point range of the n-th occurrence of `quote` in a text.
-Range find(const std::string& text, const std::string& quote, int n = 0) {
-    const cm::Text t(text);
-    size_t at = text.find(quote);
-    while (n-- > 0) at = text.find(quote, at + 1);
-    REQUIRE(at != std::string::npos);
-    return Range{static_cast<uint32_t>(t.cp_of_byte(at)), static_cast<uint32_t>(t.cp_of_byte(at + quote.size()))};
-}
-
-std::function<std::optional<size_t>(const std::string&)> lengths_of(const std::vector<Document>& docs) {
-    return [&docs](const std::string& id) -> std::optional<size_t> {
-        for (const Document& d : docs)
-            if (d.meta.id == id) return d.text.size();
-        return std::nullopt;
-    };
-}
+Range find(const std::string& text, const std::string& quote, int n = 0) { return cm::test::quote_range(text, quote, n); }
+using cm::test::lengths_of;
 
 // Labels 1-3 (Claim, Speaker, Source), entity 4, claim 5 (two ranges),
 // speaker 6, source 7, said_by 8, reported_by 9, zone 10, claim 11 in "b",

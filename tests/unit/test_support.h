@@ -3,8 +3,10 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
+#include <functional>
 
 #include "core/corpus.h"
 #include "core/editor.h"
@@ -50,6 +52,24 @@ inline Document doc(const std::string& id, const std::string& text, const std::s
     return make_document(m, text);
 }
 
+// The code-point range of the n-th occurrence of `quote` in a UTF-8 text.
+inline Range quote_range(const std::string& text, const std::string& quote, int n = 0) {
+    const Text t(text);
+    size_t at = text.find(quote);
+    while (at != std::string::npos && n-- > 0) at = text.find(quote, at + 1);
+    REQUIRE(at != std::string::npos);
+    return Range{static_cast<uint32_t>(t.cp_of_byte(at)), static_cast<uint32_t>(t.cp_of_byte(at + quote.size()))};
+}
+
+// An Editor's document-length lookup over these documents (kept by value).
+inline std::function<std::optional<size_t>(const std::string&)> lengths_of(std::vector<Document> docs) {
+    return [docs = std::move(docs)](const std::string& id) -> std::optional<size_t> {
+        for (const Document& d : docs)
+            if (d.meta.id == id) return d.text.size();
+        return std::nullopt;
+    };
+}
+
 // Editor commands under test; `snapshot` serialises the state compared.
 // A refused command returns false or kNoId and changes nothing: not the
 // state, not the history, not the revision.
@@ -86,4 +106,48 @@ auto check_undoable(Editor& ed, Snapshot snapshot, const std::string& name, Fn c
     return result;
 }
 
+// What undo and redo must give back in a seeded random editing session: the
+// state after each step of the history, and where the editor stands in it.
+class HistoryOracle {
+public:
+    // The state before the first operation.
+    void start(std::string initial) {
+        states_.assign(1, std::move(initial));
+        done_ = 0;
+    }
+    const std::string& initial() const { return states_.front(); }
+    const std::string& newest() const { return states_.back(); }
+
+    // An undo (steps -1) or redo (+1) the editor did (ok) or refused.
+    void stepped(int steps, bool ok) {
+        REQUIRE(ok == (steps < 0 ? done_ > 0 : done_ + 1 < states_.size()));
+        if (ok) done_ = steps < 0 ? done_ - 1 : done_ + 1;
+    }
+    // Checks an operation: undo and redo land exactly on the recorded state;
+    // a command that changed the revision is one new step (the redo tail
+    // gone); anything else changed nothing. The invariants hold throughout.
+    void check(const Editor& ed, bool undo_or_redo, bool ok, uint64_t revision_before, size_t history_before,
+               const std::string& before, const std::string& after) {
+        if (undo_or_redo) {
+            REQUIRE(after == states_[done_]);
+        } else if (ed.revision() != revision_before) {
+            REQUIRE(ok);
+            REQUIRE(after != before);
+            states_.resize(done_ + 1);
+            states_.push_back(after);
+            ++done_;
+            REQUIRE(ed.history_size() == done_);
+        } else {
+            REQUIRE(after == before);
+            REQUIRE(ed.history_size() == history_before);
+        }
+        REQUIRE(ed.check_invariants() == "");
+    }
+
+private:
+    std::vector<std::string> states_;
+    size_t done_ = 0;  // mirrors the editor's position in the history
+};
+
 }  // namespace cm::test
+
