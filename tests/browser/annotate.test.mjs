@@ -4,7 +4,7 @@
 // through claimmark.state() and checked against code-point offsets.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, locatePhrase, dragOver, clickRects, keys, model, view, settle, undo, redo }
+import { startSession, openApp, shotPath, locatePhrase, dragOver, clickRects, keys, model, view, settle, undo, redo, nameEntity }
   from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";  // the first seed article
@@ -20,14 +20,6 @@ after(async () => { await app.context.close(); await session.close(); });
 
 const labelId = (m, name) => m.labels.find((l) => l.name === name).id;
 const spansIn = (m, doc) => m.spans.filter((s) => s.doc === doc);
-// E focuses the inspector's entity field; like a reader, type once the caret is there.
-async function nameEntity(page, text) {
-  await keys(page, "e");
-  await page.waitForFunction(() => window.claimmark.view().typing);
-  await page.keyboard.type(text, { delay: 30 });
-  await keys(page, "Enter");
-  await page.waitForFunction(() => !window.claimmark.view().typing);
-}
 
 // Carried from test to test (they run in order, as one session of a reader).
 const ids = {};

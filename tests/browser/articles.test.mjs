@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { startSession, openApp, shotPath, settle, view, keys, locatePhrase, dragOver, model } from "./harness.mjs";
+import { startSession, openApp, shotPath, settle, view, keys, locatePhrase, dragOver, model, clickItem } from "./harness.mjs";
 
 let session, app;
 before(async () => {
@@ -14,12 +14,6 @@ before(async () => {
 after(async () => { await app.context.close(); await session.close(); });
 
 const item = (page, name) => page.evaluate((n) => window.claimmark.item(n), name);
-async function clickItem(page, name) {
-  await page.waitForFunction((n) => window.claimmark.item(n), name);
-  const r = await item(page, name);
-  await page.mouse.click(r.x + Math.min(r.width / 2, 60), r.y + r.height / 2);
-  await settle(page);
-}
 const docs = (page) => page.evaluate(() => window.claimmark.documents());
 
 const PASTED = "Minister denies report\n\n“We never said that,” the minister told reporters on Monday.\n\nThe ministry declined to comment further.";

@@ -3,7 +3,7 @@
 // Help has the keys, colours, where work is kept, and an About.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, settle, view, keys, locatePhrase, dragOver, holdChord } from "./harness.mjs";
+import { startSession, openApp, shotPath, settle, view, keys, locatePhrase, dragOver, holdChord, clickItem } from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";
 let session;
@@ -11,12 +11,6 @@ before(async () => { session = await startSession(); });
 after(async () => { await session.close(); });
 
 const item = (page, name) => page.evaluate((n) => window.claimmark.item(n), name);
-async function clickItem(page, name) {
-  await page.waitForFunction((n) => window.claimmark.item(n), name, { timeout: 5000 });
-  const r = await item(page, name);
-  await page.mouse.click(r.x + Math.min(r.width / 2, 60), r.y + r.height / 2);
-  await settle(page);
-}
 async function reload(page) {
   await page.reload();
   await page.waitForFunction(() => window.claimmark, null, { timeout: 10000 });

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: serves the built page from 127.0.0.1
 // and drives Debian's chromium through playwright-core (never a downloaded
 // browser). Set CLAIMMARK_SITE to test another build folder.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { mkdirSync } from "node:fs";
@@ -197,3 +198,23 @@ export async function settle(page) { await page.evaluate(() => window.claimmark.
 // slow frame on a busy machine), they would repeat, as they do for a user.
 export async function undo(page) { await page.keyboard.press("Control+z"); await settle(page); }
 export async function redo(page) { await page.keyboard.press("Control+y"); await settle(page); }
+
+// Clicks a named widget (window.claimmark.item), waiting a moment for it
+// (a dialog appears a frame after what opened it), `xMax` px from its left
+// edge at most, then lets the app take the click.
+export async function clickItem(page, name, { xMax = 60 } = {}) {
+  await page.waitForFunction((n) => window.claimmark.item(n), name, { timeout: 5000 }).catch(() => {});
+  const r = await page.evaluate((n) => window.claimmark.item(n), name);
+  assert.ok(r, `the ${name} widget is on screen`);
+  await page.mouse.click(r.x + Math.min(r.width / 2, xMax), r.y + r.height / 2);
+  await settle(page);
+}
+
+// E focuses the inspector's entity field; like a reader, type once the caret is there.
+export async function nameEntity(page, text) {
+  await keys(page, "e");
+  await page.waitForFunction(() => window.claimmark.view().typing);
+  await page.keyboard.type(text, { delay: 30 });
+  await keys(page, "Enter");
+  await page.waitForFunction(() => !window.claimmark.view().typing);
+}

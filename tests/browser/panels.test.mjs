@@ -4,7 +4,7 @@
 // confirmation, undo) and the annotation list (click to jump across articles).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, locatePhrase, dragOver, keys, model, view, settle, undo } from "./harness.mjs";
+import { startSession, openApp, shotPath, locatePhrase, dragOver, keys, model, view, settle, undo, clickItem } from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";
 
@@ -15,12 +15,6 @@ before(async () => {
 });
 after(async () => { await app.context.close(); await session.close(); });
 
-async function clickItem(page, name) {
-  const r = await page.evaluate((n) => window.claimmark.item(n), name);
-  assert.ok(r, `the ${name} widget is on screen`);
-  await page.mouse.click(r.x + Math.min(r.width / 2, 40), r.y + r.height / 2);
-  await settle(page);
-}
 const ids = {};
 
 test("set-up: a speaker named Ren Zhengfei", async () => {
@@ -39,12 +33,12 @@ test("set-up: a speaker named Ren Zhengfei", async () => {
 
 test("Cast: a click outlines the entity's mentions; Tag all marks the rest in one undo step", async () => {
   const { page } = app;
-  await clickItem(page, "tab:Cast");
-  await clickItem(page, "cast:Ren Zhengfei");
+  await clickItem(page, "tab:Cast", { xMax: 40 });
+  await clickItem(page, "cast:Ren Zhengfei", { xMax: 40 });
   assert.equal((await view(page)).highlightedEntity, ids.entity);
   await page.screenshot({ path: shotPath("panel-cast.png") });
   const before = await model(page);
-  await clickItem(page, "cast:mark-all");
+  await clickItem(page, "cast:mark-all", { xMax: 40 });
   const m = await model(page);
   const mentions = m.spans.filter((s) => s.entity === ids.entity);
   assert.ok(mentions.length >= 4, `mentions in several articles (${mentions.length})`);
@@ -60,8 +54,8 @@ test("Cast: a click outlines the entity's mentions; Tag all marks the rest in on
 
 test("Labels: add a label, use its hotkey, remove it after confirming, undo", async () => {
   const { page } = app;
-  await clickItem(page, "tab:Labels");
-  await clickItem(page, "label-new");
+  await clickItem(page, "tab:Labels", { xMax: 40 });
+  await clickItem(page, "label-new", { xMax: 40 });
   await page.keyboard.type("Opinion", { delay: 20 });
   await keys(page, "Enter");
   let m = await model(page);
@@ -76,10 +70,10 @@ test("Labels: add a label, use its hotkey, remove it after confirming, undo", as
   assert.deepEqual(tagged.ranges, [[range.start, range.end]]);
   const before = m;
   await page.screenshot({ path: shotPath("panel-labels.png") });
-  await clickItem(page, "label-remove:Opinion");
+  await clickItem(page, "label-remove:Opinion", { xMax: 40 });
   await page.screenshot({ path: shotPath("panel-labels-confirm.png") });
   assert.equal((await model(page)).labels.length, 4, "asks before removing a used label");
-  await clickItem(page, "label-remove-confirm");
+  await clickItem(page, "label-remove-confirm", { xMax: 40 });
   m = await model(page);
   assert.equal(m.labels.length, 3);
   assert.equal(m.spans.find((s) => s.label === opinion.id), undefined, "its annotation went with it");
@@ -96,12 +90,12 @@ test("Annotations: all articles listed; a click jumps to the annotation's articl
   await keys(page, "3", "Escape");
   const target = (await model(page)).spans.find((s) => s.doc === other).id;
   await page.evaluate((id) => window.claimmark.open(id), FIRST);
-  await clickItem(page, "tab:Annotations");
+  await clickItem(page, "tab:Annotations", { xMax: 40 });
   // "This article" lists only the first article's; switch the scope to all articles.
   assert.equal(await page.evaluate((id) => window.claimmark.item("list:" + id), target), null);
   await page.screenshot({ path: shotPath("panel-annotations.png") });
-  await clickItem(page, "list-scope:all");
-  await clickItem(page, "list:" + target);
+  await clickItem(page, "list-scope:all", { xMax: 40 });
+  await clickItem(page, "list:" + target, { xMax: 40 });
   // The jump opens the article on a frame after the click: wait for it (a loaded machine is slower).
   await page.waitForFunction((o) => window.claimmark.view().openDoc === o, other, { timeout: 5000 }).catch(() => {});
   const v = await view(page);

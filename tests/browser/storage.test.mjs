@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startSession, shotPath, locatePhrase, dragOver, keys, model, view, settle, launchProfile } from "./harness.mjs";
+import { startSession, shotPath, locatePhrase, dragOver, keys, model, view, settle, launchProfile, clickItem } from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";
 const ZDNET = "b9f2b827f983a180";
@@ -32,14 +32,6 @@ async function tag(page, doc, phrase, key) {
   await keys(page, key);
 }
 const saved = (page) => page.waitForFunction(() => window.claimmark.view().save.state === "saved");
-async function clickItem(page, name) {
-  // A dialog may appear a frame or two after the click that opened it.
-  await page.waitForFunction((n) => window.claimmark.item(n), name, { timeout: 5000 }).catch(() => {});
-  const r = await page.evaluate((n) => window.claimmark.item(n), name);
-  assert.ok(r, `the ${name} widget is on screen`);
-  await page.mouse.click(r.x + Math.min(r.width / 2, 60), r.y + r.height / 2);
-  await settle(page);
-}
 const content = (m) => ({ labels: m.labels, spans: m.spans, entities: m.entities, relations: m.relations, zones: m.zones });
 
 test("annotations, the open article and the place in it come back after a reload", async () => {

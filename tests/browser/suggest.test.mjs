@@ -5,7 +5,7 @@
 // from claimmark.state().
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, keys, model, view, settle, undo } from "./harness.mjs";
+import { startSession, openApp, shotPath, keys, model, view, settle, undo, clickItem } from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";  // the first bundled article
 
@@ -21,13 +21,6 @@ const labelName = (m, id) => m.labels.find((l) => l.id === id).name;
 const newSpans = (m, before) => m.spans.filter((s) => !before.spans.some((b) => b.id === s.id));
 const same = (a, b) => a && b && a.start === b.start && a.end === b.end && a.role === b.role;
 
-// A real click in the middle of a named widget (ui/item_rects.h).
-async function clickItem(page, name) {
-  const r = await page.evaluate((n) => window.claimmark.item(n), name);
-  assert.ok(r, `${name} is drawn`);
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await settle(page);
-}
 
 // The current suggestion's rectangles and the panel's, in page pixels.
 async function geometry(page) {
@@ -51,8 +44,8 @@ test("Edit → Suggest attributions outlines the suggestions and shows the first
   await settle(page);
   assert.equal((await view(page)).openDoc, FIRST);
   assert.equal((await review(page)).active, false);
-  await clickItem(page, "menu:Edit");
-  await clickItem(page, "edit:suggest");
+  await clickItem(page, "menu:Edit", { xMax: Infinity });
+  await clickItem(page, "edit:suggest", { xMax: Infinity });
   await settle(page);
   const s = await review(page);
   assert.equal(s.active, true);
@@ -153,7 +146,7 @@ test("Accept all Speakers adds every speaker, linked to an accepted claim, as on
   assert.equal(withClaim.relations.length, 0, "its speaker is not accepted yet");
   const speakers = (await review(page)).open.speaker;
   assert.ok(speakers >= 2);
-  await clickItem(page, "suggest:accept-all:speaker");
+  await clickItem(page, "suggest:accept-all:speaker", { xMax: Infinity });
   const m = await model(page);
   const added = newSpans(m, withClaim);
   assert.equal(added.length, speakers);
