@@ -88,7 +88,7 @@ void ArticleDialog::draw(Annotator& an, const ArticleHooks& hooks) {
         draft->meta.date = date_;
         const bool replace = earlier && count > 0 && replace_earlier_;
         hooks.add(make_article(*draft), replace);
-        if (!replace) an.flash("Added \xE2\x80\x9C" + draft->meta.title + "\xE2\x80\x9D. It is saved with your work.");
+        if (!replace) an.flash("Added \xE2\x80\x9C" + draft->meta.title + "\xE2\x80\x9D.");  // the status bar says when it is saved
     }
     if (ok || cancel) {
         queue_.pop_front();

@@ -153,6 +153,8 @@ std::vector<PaletteCommand> Workspace::palette_commands() {
         add("Import project or W3C annotations (.json)\xE2\x80\xA6", "", [this] { project_menu_.import_file(); });
     if (editable && ed.can_undo()) add("Undo " + ed.undo_name(), mod + "Z", [&ed] { ed.undo(); });
     if (editable && ed.can_redo()) add("Redo " + ed.redo_name(), mod + "Shift+Z", [&ed] { ed.redo(); });
+    if (view_.document() && editable)
+        add("Suggest attributions in this article", "S", [this] { annotator_.suggestions.start(annotator_); });
     add("Next annotation", "N", [this] { annotator_.step(+1); });
     add("Previous annotation", "P", [this] { annotator_.step(-1); });
     if (annotator_.selected_span()) {
