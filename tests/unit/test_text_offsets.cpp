@@ -1,9 +1,11 @@
 // Text: conversions between code point, UTF-8 byte and UTF-16 offsets.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "core/text.h"
+#include "core/utf8.h"
 
 using cm::Text;
 
@@ -110,4 +112,47 @@ TEST_CASE("ill-formed input is stored as U+FFFD and offsets count it once", "[te
     CHECK(t.byte_of(2) == 4);
     CHECK(t.byte_of(4) == 8);
     CHECK(t.slice(1, 2) == "\xEF\xBF\xBD");
+}
+
+TEST_CASE("TextBuilder, a slice at a time, builds the same Text as the constructor", "[text]") {
+    // Every kind of character and of ill-formed sequence, cut at every size
+    // of slice, so slices end inside sequences and between them.
+    const std::string input = std::string("a\xE2\x80\x9C" "b\xF0\x9F\x98\x80" "c\xE2\x80" "d\xFF" "e\xC3\xA9\xED\xA0\x80" "f") +
+                              "\xF0\x9F\x98" + "g\xCC\x81\n";
+    const Text whole(input);
+    REQUIRE(whole.invalid_sequences() == 6);  // the surrogate ED A0 80 is three
+    for (size_t slice = 1; slice <= input.size(); ++slice) {
+        INFO("slice of " << slice << " bytes");
+        cm::TextBuilder b(input);
+        int steps = 0;
+        double last = -1;
+        while (!b.step(slice)) {
+            CHECK(b.progress() > last);
+            last = b.progress();
+            ++steps;
+        }
+        CHECK(b.progress() == 1.0);
+        // It really stopped on the way (a step ends after a whole character, up to 4 bytes).
+        CHECK(steps >= static_cast<int>(input.size() / std::max<size_t>(slice, 4)) - 1);
+        const Text t = b.finish();
+        CHECK(t.utf8() == whole.utf8());
+        CHECK(t.codepoints() == whole.codepoints());
+        CHECK(t.invalid_sequences() == whole.invalid_sequences());
+        CHECK(t.size_utf16() == whole.size_utf16());
+        for (size_t cp = 0; cp <= whole.size(); ++cp) {
+            CHECK(t.byte_of(cp) == whole.byte_of(cp));
+            CHECK(t.utf16_of(cp) == whole.utf16_of(cp));
+        }
+    }
+    // The offsets agree with an independent count: bytes of each code point
+    // as UTF-8, and UTF-16 units.
+    size_t bytes = 0, units = 0;
+    for (size_t cp = 0; cp < whole.size(); ++cp) {
+        CHECK(whole.byte_of(cp) == bytes);
+        CHECK(whole.utf16_of(cp) == units);
+        bytes += cm::utf8_length(whole.at(cp));
+        units += cm::utf16_length(whole.at(cp));
+    }
+    CHECK(bytes == whole.size_bytes());
+    CHECK(cm::TextBuilder("").finish().size() == 0);
 }

@@ -15,6 +15,8 @@
 
 namespace cm {
 
+class TextBuilder;
+
 class Text {
 public:
     Text();
@@ -40,11 +42,31 @@ public:
     std::string_view slice(size_t begin, size_t end) const;
 
 private:
+    friend class TextBuilder;
     std::string utf8_;
     std::u32string cps_;
     std::vector<uint32_t> byte_start_;  // size()+1 entries, last = size_bytes()
     std::vector<uint32_t> u16_start_;   // size()+1 entries, last = size_utf16()
     size_t invalid_ = 0;
+};
+
+// Builds a Text a slice at a time, so a 20 MB article can be indexed across
+// frames without freezing the page (the result equals Text(utf8)).
+class TextBuilder {
+public:
+    explicit TextBuilder(std::string utf8);
+    // Indexes about max_bytes more input; true once all of it is done.
+    bool step(size_t max_bytes);
+    bool done() const { return pos_ >= in_.size(); }
+    double progress() const { return in_.empty() ? 1.0 : static_cast<double>(pos_) / in_.size(); }
+    // The finished text (steps to the end first if needed).
+    Text finish();
+
+private:
+    std::string in_;
+    size_t pos_ = 0;
+    uint32_t u16_ = 0;  // UTF-16 units so far
+    Text out_;
 };
 
 }  // namespace cm

@@ -27,46 +27,35 @@ bool second_byte_ok(unsigned char lead, unsigned char b) {
 
 }  // namespace
 
+DecodedChar decode_one(const unsigned char* p, size_t n) {
+    const unsigned char lead = p[0];
+    const int len = sequence_length(lead);
+    if (len == 1) return {lead, 1, true};
+    if (len == 0) return {kReplacementChar, 1, false};
+    char32_t cp = lead & (0xFF >> (len + 1));
+    unsigned taken = 1;
+    for (; taken < static_cast<unsigned>(len); ++taken) {
+        // The maximal subpart (lead plus the valid continuation bytes seen)
+        // becomes one replacement character; decoding resumes at the byte
+        // that broke the sequence.
+        if (taken >= n) return {kReplacementChar, taken, false};
+        const unsigned char b = p[taken];
+        const bool in_range = taken == 1 ? second_byte_ok(lead, b) : (b >= 0x80 && b <= 0xBF);
+        if (!in_range) return {kReplacementChar, taken, false};
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    return {cp, taken, true};
+}
+
 DecodeResult decode_utf8(std::string_view s) {
     DecodeResult r;
     r.codepoints.reserve(s.size());
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    size_t i = 0;
-    while (i < n) {
-        const unsigned char lead = p[i];
-        const int len = sequence_length(lead);
-        if (len == 1) {
-            r.codepoints.push_back(lead);
-            ++i;
-            continue;
-        }
-        if (len == 0) {
-            r.codepoints.push_back(kReplacementChar);
-            ++r.invalid_sequences;
-            ++i;
-            continue;
-        }
-        char32_t cp = lead & (0xFF >> (len + 1));
-        int taken = 1;
-        bool ok = true;
-        for (; taken < len; ++taken) {
-            if (i + taken >= n) { ok = false; break; }
-            const unsigned char b = p[i + taken];
-            const bool in_range = taken == 1 ? second_byte_ok(lead, b) : (b >= 0x80 && b <= 0xBF);
-            if (!in_range) { ok = false; break; }
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if (ok) {
-            r.codepoints.push_back(cp);
-        } else {
-            // The maximal subpart (lead plus the valid continuation bytes seen)
-            // becomes one replacement character; decoding resumes at the byte
-            // that broke the sequence.
-            r.codepoints.push_back(kReplacementChar);
-            ++r.invalid_sequences;
-        }
-        i += taken;
+    for (size_t i = 0, n = s.size(); i < n;) {
+        const DecodedChar d = decode_one(p + i, n - i);
+        r.codepoints.push_back(d.cp);
+        if (!d.ok) ++r.invalid_sequences;
+        i += d.taken;
     }
     return r;
 }

@@ -17,6 +17,16 @@ struct DecodeResult {
 };
 
 DecodeResult decode_utf8(std::string_view bytes);
+
+// One step of decoding: the code point starting at p (n > 0 bytes left) and
+// how many bytes it took; an ill-formed sequence gives U+FFFD, ok == false
+// and the length of its maximal subpart.
+struct DecodedChar {
+    char32_t cp;
+    unsigned taken;
+    bool ok;
+};
+DecodedChar decode_one(const unsigned char* p, size_t n);
 void append_utf8(std::string& out, char32_t cp);
 std::string encode_utf8(std::u32string_view cps);
 
