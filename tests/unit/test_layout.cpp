@@ -369,3 +369,71 @@ TEST_CASE("LayoutCache rebuilds only when its key changes", "[layout]") {
         CHECK(cache.rebuild_count() == 2);
     }
 }
+
+TEST_CASE("layout: step by step gives the same lines and positions as build", "[layout]") {
+    // Paragraphs of varied lengths, an empty one, a word longer than a line,
+    // astral characters and a trailing newline.
+    std::string s;
+    for (int p = 0; p < 40; ++p) {
+        for (int w = 0; w < (p * 7) % 23; ++w) s += (w % 5 == 4) ? "unbreakablewordthatislong " : "word\xF0\x9F\x98\x80 ";
+        s += (p % 9 == 3) ? "\n\n" : "\n";
+    }
+    const Text t(s);
+    const TextLayout whole = lay_out(t, 130);
+    REQUIRE(whole.lines().size() > 100);
+    for (const size_t slice : {1, 7, 50, 400, 100000}) {
+        INFO("slices of " << slice << " code points");
+        TextLayout l;
+        l.begin(t, 20.0f, 130);
+        int steps = 0;
+        double last = -1;
+        while (!l.step(kMono, slice)) {
+            CHECK_FALSE(l.complete());
+            CHECK(l.progress() > last);
+            last = l.progress();
+            // What is laid out so far is the start of the whole layout.
+            REQUIRE(l.lines().size() <= whole.lines().size());
+            CHECK(l.lines().back().end == whole.lines()[l.lines().size() - 1].end);
+            ++steps;
+        }
+        CHECK(l.complete());
+        CHECK(l.progress() == 1.0);
+        if (slice < 400) CHECK(steps > 10);
+        CHECK(spans(l) == spans(whole));
+        for (size_t cp = 0; cp <= t.size(); ++cp) {
+            CHECK(l.x_of(cp) == whole.x_of(cp));
+            CHECK(l.y_of(cp) == whole.y_of(cp));
+        }
+    }
+}
+
+TEST_CASE("LayoutCache with a frame budget lays out across calls, and restarts on a new key", "[layout]") {
+    std::string s;
+    for (int p = 0; p < 5000; ++p) s += "A paragraph of a few words, repeated to make a long text.\n";
+    const Text t(s);
+    LayoutCache cache;
+    LayoutCache::Key key{&t, 1, 300.0f, 16.0f, 20.0f};
+    const auto no_time = [] { return false; };  // one slice per call
+    CHECK(cache.ensure(key, kMono, no_time));
+    CHECK_FALSE(cache.complete());
+    const double first = cache.progress();
+    CHECK(first > 0);
+    CHECK(first < 0.5);
+    int calls = 1;
+    while (!cache.complete()) {
+        CHECK_FALSE(cache.ensure(key, kMono, no_time));  // carrying on is not a rebuild
+        ++calls;
+        REQUIRE(calls < 1000);
+    }
+    CHECK(calls > 3);
+    CHECK(cache.rebuild_count() == 1);
+    CHECK(spans(cache.layout()) == spans(lay_out(t, 300)));
+    // A new width mid-way starts over from the top.
+    key.wrap_width = 200.0f;
+    CHECK(cache.ensure(key, kMono, no_time));
+    CHECK_FALSE(cache.complete());
+    CHECK(cache.progress() <= first + 1e-9);
+    CHECK(cache.ensure(key, kMono) == false);  // no budget: finishes now
+    CHECK(cache.complete());
+    CHECK(spans(cache.layout()) == spans(lay_out(t, 200)));
+}

@@ -14,29 +14,49 @@ bool breaks_after(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2013 ||
 }  // namespace
 
 void TextLayout::build(const Text& text, const AdvanceFn& advance, float line_height, float wrap_width) {
-    const auto& cps = text.codepoints();
-    const size_t n = cps.size();
-    lines_.clear();
-    x_.assign(n + 1, 0.0f);
-    line_height_ = line_height;
-    wrap_width = std::max(wrap_width, 1.0f);
+    begin(text, line_height, wrap_width);
+    step(advance, static_cast<size_t>(-1));
+}
 
-    uint32_t paragraph = 0;
-    size_t para_begin = 0;
+void TextLayout::begin(const Text& text, float line_height, float wrap_width) {
+    lines_.clear();
+    x_.clear();
+    x_.reserve(text.size() + 1);  // filled paragraph by paragraph
+    line_height_ = line_height;
+    wrap_width_ = std::max(wrap_width, 1.0f);
+    text_ = &text;
+    next_ = 0;
+    paragraph_ = 0;
+}
+
+double TextLayout::progress() const {
+    if (!text_) return 1.0;
+    return text_->size() == 0 ? 0.0 : static_cast<double>(next_) / static_cast<double>(text_->size() + 1);
+}
+
+bool TextLayout::step(const AdvanceFn& advance, size_t max_code_points) {
+    if (!text_) return true;
+    const auto& cps = text_->codepoints();
+    const size_t n = cps.size();
+    const float wrap_width = wrap_width_;
     auto emit = [&](size_t b, size_t e, float width, bool ends_para) {
         LayoutLine l;
         l.begin = static_cast<uint32_t>(b);
         l.end = static_cast<uint32_t>(e);
-        l.paragraph = paragraph;
-        l.y = lines_.size() * line_height;
+        l.paragraph = paragraph_;
+        l.y = lines_.size() * line_height_;
         l.width = width;
         l.ends_paragraph = ends_para;
         lines_.push_back(l);
     };
 
-    while (para_begin <= n) {
+    // Whole paragraphs: a step ends after the one that passes the limit.
+    const size_t limit = max_code_points >= n + 1 - next_ ? n + 1 : next_ + max_code_points;
+    while (next_ <= n && next_ < limit) {
+        const size_t para_begin = next_;
         size_t para_end = para_begin;
         while (para_end < n && cps[para_end] != '\n') ++para_end;
+        x_.resize(para_end + 1);
 
         size_t line_begin = para_begin;
         size_t last_break = 0;  // 0 = none yet on this line (a break at 0 is never useful)
@@ -61,9 +81,11 @@ void TextLayout::build(const Text& text, const AdvanceFn& advance, float line_he
         }
         x_[para_end] = x;  // caret at the paragraph end ('\n' or text end)
         emit(line_begin, para_end, x, true);
-        ++paragraph;
-        para_begin = para_end + 1;
+        ++paragraph_;
+        next_ = para_end + 1;
     }
+    if (next_ > n) text_ = nullptr;
+    return complete();
 }
 
 size_t TextLayout::line_at_y(float y) const {
@@ -134,13 +156,23 @@ void TextLayout::range_rects(size_t begin, size_t end, float newline_width, std:
     }
 }
 
-bool LayoutCache::ensure(const Key& key, const AdvanceFn& advance) {
-    if (valid_ && key == key_) return false;
-    layout_.build(*key.text, advance, key.line_height, key.wrap_width);
-    key_ = key;
-    valid_ = true;
-    ++rebuilds_;
-    return true;
+bool LayoutCache::ensure(const Key& key, const AdvanceFn& advance, const std::function<bool()>& more) {
+    const bool rebuild = !valid_ || !(key == key_);
+    if (rebuild) {
+        layout_.begin(*key.text, key.line_height, key.wrap_width);
+        key_ = key;
+        valid_ = true;
+        ++rebuilds_;
+    }
+    if (!more) {
+        layout_.step(advance, static_cast<size_t>(-1));
+        return rebuild;
+    }
+    constexpr size_t kSlice = 32 * 1024;  // code points between looks at the clock
+    do {
+        if (layout_.step(advance, kSlice)) break;
+    } while (more());
+    return rebuild;
 }
 
 }  // namespace cm

@@ -33,6 +33,14 @@ public:
     // edge, as in every word processor; a no-break space never breaks.
     void build(const Text& text, const AdvanceFn& advance, float line_height, float wrap_width);
 
+    // The same, a few paragraphs at a time (a 20 MB article is laid out
+    // across frames): begin(), then step() until it returns true. Until
+    // then lines() covers the paragraphs laid out so far.
+    void begin(const Text& text, float line_height, float wrap_width);
+    bool step(const AdvanceFn& advance, size_t max_code_points);
+    bool complete() const { return text_ == nullptr; }
+    double progress() const;
+
     const std::vector<LayoutLine>& lines() const { return lines_; }
     float line_height() const { return line_height_; }
     float height() const { return lines_.size() * line_height_; }
@@ -63,6 +71,11 @@ private:
     std::vector<LayoutLine> lines_;
     std::vector<float> x_;  // x of each code point within its line; size()+1
     float line_height_ = 0;
+    // While laying out: the text, the width and where the next paragraph starts.
+    const Text* text_ = nullptr;
+    float wrap_width_ = 1;
+    size_t next_ = 0;
+    uint32_t paragraph_ = 0;
 };
 
 // Owns a TextLayout and rebuilds it only when what it depends on changes:
@@ -81,8 +94,13 @@ public:
         }
     };
 
-    // Returns true when it had to rebuild.
-    bool ensure(const Key& key, const AdvanceFn& advance);
+    // Returns true when it had to rebuild. With `more`, lays out only while
+    // more() says there is time left this frame (at least one slice), and
+    // carries on at the next call with the same key; complete() says when
+    // it is done.
+    bool ensure(const Key& key, const AdvanceFn& advance, const std::function<bool()>& more = {});
+    bool complete() const { return valid_ && layout_.complete(); }
+    double progress() const { return valid_ ? layout_.progress() : 0.0; }
     const TextLayout& layout() const { return layout_; }
     int rebuild_count() const { return rebuilds_; }
     void invalidate() { valid_ = false; }
