@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/article_import.h"
+#include "core/sha256.h"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
@@ -352,4 +353,72 @@ TEST_CASE("A 5 MB HTML page converts", "[article]") {
     std::string marks;
     while (marks.size() < 2 * 1024 * 1024) marks += "[a](b *c _d `e ";
     CHECK(draft_article("odd.md", marks).text.size() <= marks.size());
+}
+
+TEST_CASE("ArticleBuilder: slice by slice, the same Document as make_article", "[article]") {
+    std::string page = "<html><head><title>Long</title></head><body>\n";
+    for (int i = 0; i < 400; ++i)
+        page += "<p>Ren Zhengfei said \xE2\x80\x9Cwe are exiting\xE2\x80\x9D \xF0\x9F\x93\xB0 (" + std::to_string(i) + ").</p>\n";
+    const cm::ArticleDraft d = draft_article("long.html", page);
+    REQUIRE(d.ok);
+    CHECK(d.sha256 == cm::sha256_hex(d.text));  // the draft says its text's hash
+    const cm::Document whole = cm::make_article(d);
+    CHECK(whole.meta.id == cm::document_id_for(d.text));
+    CHECK(whole.sha256 == d.sha256);
+
+    cm::ArticleBuilder b(d);
+    CHECK(b.meta().title == "Long");
+    int steps = 0;
+    double last = -1;
+    while (!b.step(1000)) {
+        CHECK(b.progress() > last);
+        last = b.progress();
+        ++steps;
+    }
+    CHECK(steps > 10);
+    const cm::Document doc = b.finish();
+    CHECK(doc.text.utf8() == whole.text.utf8());
+    CHECK(doc.text.codepoints() == whole.text.codepoints());
+    CHECK(doc.meta.id == whole.meta.id);
+    CHECK(doc.meta.title == whole.meta.title);
+    CHECK(doc.sha256 == whole.sha256);
+    CHECK(doc.warnings == whole.warnings);
+
+    // A draft whose text is not what a document holds (CR, bytes that are
+    // not UTF-8) is normalised and hashed again: its hash cannot be trusted.
+    cm::ArticleDraft odd = d;
+    odd.text = "one\r\ntwo \xFF";
+    cm::ArticleBuilder ob(odd);
+    const cm::Document o = ob.finish();
+    CHECK(o.text.utf8() == "one\ntwo \xEF\xBF\xBD");
+    CHECK(o.meta.id == cm::document_id_for("one\ntwo \xEF\xBF\xBD"));
+    REQUIRE(o.warnings.size() == 1);
+    CHECK_THAT(o.warnings[0], StartsWith("1 invalid UTF-8 sequence was replaced"));
+}
+
+TEST_CASE("A draft travels as JSON plus its text (the web's import worker)", "[article]") {
+    const cm::ArticleDraft d = draft_article("page.html",
+                                             "<title>T \xE2\x80\x9Cq\xE2\x80\x9D</title><meta property=\"og:site_name\" "
+                                             "content=\"Outlet\"><script>x</script><p>Body \xF0\x9F\x93\xB0</p>");
+    REQUIRE(d.ok);
+    const cm::ArticleDraft back = cm::draft_from_json(cm::draft_to_json(d), d.text);
+    CHECK(back.ok);
+    CHECK(back.format == cm::ArticleFormat::Html);
+    CHECK(back.meta.title == d.meta.title);
+    CHECK(back.meta.outlet == "Outlet");
+    CHECK(back.meta.file == "page.html");
+    CHECK(back.sha256 == d.sha256);
+    CHECK(back.notes == d.notes);
+    CHECK(back.warnings == d.warnings);
+    CHECK(cm::make_article(back).meta.id == cm::make_article(d).meta.id);
+    // A refusal stays a refusal; garbage is an error, not a crash.
+    const cm::ArticleDraft refused = draft_article("empty.txt", "   ");
+    const cm::ArticleDraft r = cm::draft_from_json(cm::draft_to_json(refused), "");
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == refused.error);
+    CHECK_FALSE(cm::draft_from_json("{\"ok\": tru", "x").ok);
+    CHECK_FALSE(cm::draft_from_json("[1,2]", "x").ok);
+    const cm::ArticleDraft no_text = cm::draft_from_json(cm::draft_to_json(d), "");
+    CHECK_FALSE(no_text.ok);
+    CHECK_FALSE(no_text.error.empty());
 }

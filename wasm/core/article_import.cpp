@@ -1122,11 +1122,6 @@ std::string quoted_name(std::string_view file_name) {
     return "\xE2\x80\x9C" + std::string(file_name) + "\xE2\x80\x9D";  // “name”
 }
 
-std::string invalid_utf8_warning(size_t bad) {
-    return std::to_string(bad) + (bad == 1 ? " invalid UTF-8 sequence was" : " invalid UTF-8 sequences were") +
-           " replaced by \xEF\xBF\xBD (U+FFFD). Offsets count the replacement as one character.";
-}
-
 }  // namespace
 
 ArticleFormat guess_format(std::string_view file_name, std::string_view bytes) {
@@ -1234,17 +1229,42 @@ ArticleDraft draft_article(std::string_view file_name, std::string_view bytes) {
     if (d.meta.title.empty()) d.meta.title = first_line_title(d.text);
     if (d.meta.title.empty()) d.meta.title = file_stem(file_name);
     if (d.meta.title.empty()) d.meta.title = "Untitled article";
+    d.sha256 = sha256_hex(d.text);
     d.ok = true;
     return d;
 }
 
 std::string document_id_for(std::string_view utf8_text) { return sha256_hex(utf8_text).substr(0, 16); }
 
-Document make_article(const ArticleDraft& draft) {
-    Document doc = make_document(draft.meta, draft.text);
-    doc.meta.id = document_id_for(doc.text.utf8());
+Document make_article(const ArticleDraft& draft) { return ArticleBuilder(draft).finish(); }
+
+namespace {
+
+// What make_document would do to the text already done: no BOM, no CR.
+bool is_normalised(std::string_view text) {
+    return text.substr(0, 3) != "\xEF\xBB\xBF" && text.find('\r') == std::string_view::npos;
+}
+
+}  // namespace
+
+ArticleBuilder::ArticleBuilder(ArticleDraft draft)
+    : meta_(std::move(draft.meta)),
+      warnings_(std::move(draft.warnings)),
+      sha256_(is_normalised(draft.text) ? std::move(draft.sha256) : std::string()),
+      text_(is_normalised(draft.text) ? std::move(draft.text) : normalise_newlines(draft.text)) {}
+
+bool ArticleBuilder::step(size_t max_bytes) { return text_.step(max_bytes); }
+
+Document ArticleBuilder::finish() {
+    Document doc;
+    doc.meta = std::move(meta_);
+    doc.text = text_.finish();
+    // Replaced bytes change the text, and so its hash.
+    doc.sha256 = sha256_.empty() || doc.text.invalid_sequences() > 0 ? sha256_hex(doc.text.utf8()) : std::move(sha256_);
+    doc.meta.id = doc.sha256.substr(0, 16);  // document_id_for
     if (trim(doc.meta.title).empty()) doc.meta.title = doc.meta.id;
-    doc.warnings.insert(doc.warnings.begin(), draft.warnings.begin(), draft.warnings.end());
+    if (const size_t bad = doc.text.invalid_sequences(); bad > 0) doc.warnings.push_back(invalid_utf8_warning(bad));
+    doc.warnings.insert(doc.warnings.begin(), warnings_.begin(), warnings_.end());
     return doc;
 }
 

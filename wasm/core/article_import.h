@@ -31,6 +31,7 @@ struct ArticleDraft {
     ArticleFormat format = ArticleFormat::Text;
     DocumentMeta meta;      // title, outlet, author, date (YYYY-MM-DD), date_note, file; no id yet
     std::string text;       // valid UTF-8, LF newlines, paragraphs separated by one blank line
+    std::string sha256;     // of text (hex), when ok: the id comes from it
     std::vector<std::string> notes;     // what was done, e.g. "HTML converted to text: 3 scripts …"
     std::vector<std::string> warnings;  // carried to the Document (e.g. invalid UTF-8 replaced)
 };
@@ -38,6 +39,12 @@ struct ArticleDraft {
 // `file_name` may be empty (pasted text). Never fails as a whole: a refusal
 // is a draft with ok == false and an error.
 ArticleDraft draft_article(std::string_view file_name, std::string_view bytes);
+
+// A draft but its text as JSON, and back: how the web page's import worker
+// hands a converted article to the app (the text travels apart, as bytes).
+// Reading never fails as a whole: unreadable JSON is a draft with an error.
+std::string draft_to_json(const ArticleDraft& draft);
+ArticleDraft draft_from_json(std::string_view json_text, std::string text);
 
 // The document id for a text: the first 16 hex digits of the SHA-256 of its
 // UTF-8 bytes (16 hex digits, as the bundled corpus ids are).
@@ -47,5 +54,24 @@ std::string document_id_for(std::string_view utf8_text);
 // meta.id = document_id_for(the document's text), the draft's warnings kept.
 // An empty title becomes the id, as in the corpus manifest.
 Document make_article(const ArticleDraft& draft);
+
+// make_article a slice at a time, so a 20 MB article is indexed across
+// frames instead of freezing the page. The draft's sha256 is trusted when
+// its text is what a Document would hold (valid UTF-8, LF newlines, as
+// draft_article makes it); otherwise the text is normalised and hashed.
+class ArticleBuilder {
+public:
+    explicit ArticleBuilder(ArticleDraft draft);
+    bool step(size_t max_bytes);  // true when finish() has nothing left to do
+    double progress() const { return text_.progress(); }
+    const DocumentMeta& meta() const { return meta_; }
+    Document finish();
+
+private:
+    DocumentMeta meta_;
+    std::vector<std::string> warnings_;
+    std::string sha256_;  // empty: hash the finished text
+    TextBuilder text_;
+};
 
 }  // namespace cm

@@ -39,11 +39,13 @@ Document make_document(DocumentMeta meta, std::string_view raw) {
     d.meta = std::move(meta);
     d.text = Text(normalise_newlines(raw));
     d.sha256 = sha256_hex(d.text.utf8());
-    if (const size_t bad = d.text.invalid_sequences(); bad > 0) {
-        d.warnings.push_back(std::to_string(bad) + (bad == 1 ? " invalid UTF-8 sequence was" : " invalid UTF-8 sequences were") +
-                             " replaced by \xEF\xBF\xBD (U+FFFD). Offsets count the replacement as one character.");
-    }
+    if (const size_t bad = d.text.invalid_sequences(); bad > 0) d.warnings.push_back(invalid_utf8_warning(bad));
     return d;
+}
+
+std::string invalid_utf8_warning(size_t bad) {
+    return std::to_string(bad) + (bad == 1 ? " invalid UTF-8 sequence was" : " invalid UTF-8 sequences were") +
+           " replaced by \xEF\xBF\xBD (U+FFFD). Offsets count the replacement as one character.";
 }
 
 namespace {

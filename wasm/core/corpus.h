@@ -44,6 +44,8 @@ std::string normalise_newlines(std::string_view raw);
 
 // Makes a document from raw bytes; invalid UTF-8 becomes U+FFFD with a warning.
 Document make_document(DocumentMeta meta, std::string_view raw);
+// That warning: "3 invalid UTF-8 sequences were replaced by � …".
+std::string invalid_utf8_warning(size_t replaced);
 
 using ReadFileFn = std::function<std::optional<std::string>(const std::string& path)>;
 
