@@ -91,9 +91,12 @@
       document.addEventListener("paste", (e) => {
         if (!Module._cm_web_set_pasted) return;
         const text = e.clipboardData.getData("text/plain");
+        e.preventDefault();
+        // A big paste outside a field becomes an article through the import worker.
+        if (text.length >= 512 * 1024 && window.claimmarkImport && !json("cm_state").typing &&
+            window.claimmarkImport.convert("", new TextEncoder().encode(text))) return;
         withString(text, (p) => Module._cm_web_set_pasted(p));
         withString(text, (p) => Module._cm_receive_paste(p));  // outside a field: a new article
-        e.preventDefault();
       });
       // Ctrl/Cmd with +, - or 0 sizes the reading text in the app (the
       // browser would zoom the whole page and blur the canvas); Ctrl/Cmd+K

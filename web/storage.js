@@ -172,7 +172,10 @@
         const range = IDBKeyRange.bound(TEXT_KEY, TEXT_KEY + "\uffff");
         const [keys, values] = await Promise.all([
           idb("readonly", (s) => s.getAllKeys(range)), idb("readonly", (s) => s.getAll(range))]);
-        keys.forEach((k, i) => { if (typeof values[i] === "string") texts.set(k.slice(TEXT_KEY.length), values[i]); });
+        keys.forEach((k, i) => {
+          const v = values[i];  // a string, or UTF-8 bytes for big texts
+          if (typeof v === "string" || v instanceof Uint8Array) texts.set(k.slice(TEXT_KEY.length), v);
+        });
       } catch (e) { store.problems.push("Saved article texts could not be read: " + words(e) + "."); }
     }
     const journalOnly = [];
@@ -190,6 +193,8 @@
   }
   store.hasText = (id) => textIds.has(id);
   store.takeText = (id) => { const t = texts.get(id); texts.delete(id); return t == null ? null : t; };
+  store.TEXT_JOURNAL_MAX = TEXT_JOURNAL_MAX;
+  // text: a string, or UTF-8 bytes (big texts, which skip the journal).
   store.putText = function (id, text) {
     if (store.readOnly) return;
     textIds.add(id);
@@ -198,11 +203,11 @@
   function rewriteText(id, text, journal) {
     const jkey = TEXT_JOURNAL + id;
     if (!db) {
-      try { localStorage.setItem(jkey, text); textFailure = ""; }
+      try { localStorage.setItem(jkey, typeof text === "string" ? text : new TextDecoder().decode(text)); textFailure = ""; }
       catch (e) { textIds.delete(id); textFailure = "local storage refused an article's text: " + words(e) + ". Export your work now."; }
       return;
     }
-    if (journal && text.length <= TEXT_JOURNAL_MAX) { try { localStorage.setItem(jkey, text); } catch (e) { /* the database write follows */ } }
+    if (journal && typeof text === "string" && text.length <= TEXT_JOURNAL_MAX) { try { localStorage.setItem(jkey, text); } catch (e) { /* the database write follows */ } }
     queue = queue.then(() => idbPut(TEXT_KEY + id, text)).then(() => {
       textFailure = "";
       try { localStorage.removeItem(jkey); } catch (e) { /* harmless */ }
@@ -261,7 +266,10 @@
   };
   // The file's bytes as they are: decoding them here (file.text()) would
   // replace invalid UTF-8 silently, and the app warns about it instead.
+  // Big articles go to the import worker (import.js); projects never do.
   store.giveFile = function (name, bytes) {
+    const project = /\.(json|jsonld)$/i.test(name);
+    if (!project && window.claimmarkImport && window.claimmarkImport.convert(name, bytes)) return;
     const M = window.Module;
     const n = M.lengthBytesUTF8(name) + 1, pn = M._malloc(n), pb = M._malloc(bytes.length || 1);
     M.stringToUTF8(name, pn, n);

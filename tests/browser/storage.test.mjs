@@ -270,8 +270,10 @@ test("a big article's text is stored once, apart from the project: saves stay sm
   await page.waitForFunction(() => window.claimmark.item("article:add"), null, { timeout: 20000 });
   await settle(page);
   await clickItem(page, "article:add");
+  // A big article is prepared over some frames, then opened and laid out.
+  await page.waitForFunction(() => window.claimmark.documents().length === 6 && window.claimmark.view().laidOut, null,
+                             { timeout: 30000 });
   const docs = await page.evaluate(() => window.claimmark.documents());
-  assert.equal(docs.length, 6, "added");
   const big = docs[5];
   await tag(page, big.id, "we will not leave", "1");
   await saved(page);

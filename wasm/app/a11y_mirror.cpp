@@ -55,10 +55,27 @@ const std::vector<cm::Range>& a11y_paragraphs(const cm::Document& d) {
     p.doc = &d, p.data = d.text.utf8().data(), p.bytes = d.text.size_bytes();
     p.ranges.clear();
     const std::u32string& cps = d.text.codepoints();
+    const std::string& utf8 = d.text.utf8();
     const uint32_t n = static_cast<uint32_t>(cps.size());
+    // Newlines found in the bytes with memchr (a 10 MB article in a few ms,
+    // where a loop over its code points took a frame's worth and more).
     uint32_t line = 0;
-    for (uint32_t i = 0; i <= n; ++i) {
-        if (i < n && cps[i] != '\n') continue;
+    for (size_t at = 0; line <= n;) {
+        const void* nl = at < utf8.size() ? std::memchr(utf8.data() + at, '\n', utf8.size() - at) : nullptr;
+        const size_t byte = nl ? static_cast<size_t>(static_cast<const char*>(nl) - utf8.data()) : utf8.size();
+        at = byte + 1;
+        // The newline's code point: after the last one, and at most as many
+        // code points on as there are bytes (a short binary search).
+        uint32_t i = n;
+        if (nl) {
+            size_t lo = line, hi = std::min<size_t>(n, line + (byte - d.text.byte_of(line)));
+            while (lo < hi) {
+                const size_t mid = (lo + hi) / 2;
+                if (d.text.byte_of(mid) < byte) lo = mid + 1;
+                else hi = mid;
+            }
+            i = static_cast<uint32_t>(lo);
+        }
         uint32_t b = line;
         const uint32_t e = i;
         line = i + 1;

@@ -128,7 +128,7 @@ bool App::init(const Options& options) {
     for (std::string& n : notices) workspace_->add_notice(std::move(n));
     workspace_->project_menu().set_actions(project_actions());
     workspace_->set_article_hooks(
-        {[this](Document d, bool replace) { add_document(std::move(d), replace); },
+        {[this](ArticleDraft d, bool replace) { intake_.add(std::move(d), replace, add_document_fn()); },
          [this](const DocumentMeta& meta, const std::string& id) {
              const int i = earlier_version_of(corpus_, meta, id);
              if (i < 0) return std::make_pair(static_cast<const DocumentMeta*>(nullptr), size_t{0});
@@ -194,6 +194,9 @@ bool App::frame() {
 
     ImGui::NewFrame();
     handle_app_keys();
+    intake_.step(0.008, add_document_fn());  // a big article: a slice per frame
+    if (intake_.busy()) workspace_->set_task(ui::Workspace::Task{intake_.label(), intake_.progress()});
+    else workspace_->set_task(std::nullopt);
     workspace_->set_storage_status(autosave_.status());
     workspace_->draw(fonts_, display_.width, display_.height);
     ImGui::Render();
@@ -265,8 +268,20 @@ void App::receive_paste(const std::string& text) {
     offer_article("", text);  // no file name: messages say "the pasted text"
 }
 
-void App::offer_article(const std::string& name, const std::string& bytes) {
-    ArticleDraft draft = draft_article(name, bytes);
+void App::offer_article(const std::string& name, const std::string& bytes) { offer_draft(draft_article(name, bytes)); }
+
+void App::import_started(const std::string& name) { intake_.converting(name); }
+
+void App::receive_draft(const std::string& name, const std::string& draft_json, std::string text) {
+    intake_.converted(name);
+    offer_draft(draft_from_json(draft_json, std::move(text)));
+}
+
+std::function<void(Document, bool)> App::add_document_fn() {
+    return [this](Document d, bool replace) { add_document(std::move(d), replace); };
+}
+
+void App::offer_draft(ArticleDraft draft) {
     if (!draft.ok) {
         workspace_->annotator().flash(draft.error);  // names the file (or the pasted text) itself
         return;

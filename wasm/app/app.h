@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/article_intake.h"
 #include "app/autosave.h"
 #include "app/glfw_input.h"
 #include "core/corpus.h"
@@ -47,6 +48,10 @@ public:
     void receive_file(const std::string& name, std::string text);
     // Text pasted outside any text field: offered as a new article.
     void receive_paste(const std::string& text);
+    // A big file the page converts in its import worker: started, and its
+    // draft (JSON without the text, and the text) when it is done.
+    void import_started(const std::string& name);
+    void receive_draft(const std::string& name, const std::string& draft_json, std::string text);
 
 private:
     void apply_theme_if_changed();
@@ -57,6 +62,8 @@ private:
     void add_document(Document d, bool replace_earlier);
     void move_to_version(Document& from, const Document& to);
     void offer_article(const std::string& name, const std::string& bytes);
+    void offer_draft(ArticleDraft draft);
+    std::function<void(Document, bool)> add_document_fn();
 
     Options options_;
     GLFWwindow* window_ = nullptr;
@@ -67,6 +74,7 @@ private:
     InputQueue input_;
     platform::Display display_;
     Autosave autosave_;
+    ArticleIntake intake_;
     uint64_t frames_ = 0;
     int theme_applied_ = -1;
     Preferences saved_prefs_, pending_prefs_;  // as stored; as last seen changing

@@ -146,6 +146,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"scrollY", view.scroll_y()},
                 {"lineHeight", view.line_height()},
                 {"layoutBuilds", view.layout_builds()},
+                {"laidOut", view.laid_out()},
                 {"pendingInput", app()->pending_input()},
                 {"selectedAnnotation", an.selected()},
                 {"linking", an.linking()},
@@ -158,6 +159,9 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"tooltip", view.tooltip_annotations()},
                 {"highlightedEntity", an.highlighted_entity},
                 {"message", an.message()},
+                {"task", app()->workspace().task() ? json{{"label", app()->workspace().task()->label},
+                                                          {"progress", app()->workspace().task()->progress}}
+                                                    : json(nullptr)},
                 {"suggestions", suggestions_state(an.suggestions)},
                 {"canUndo", app()->editor().can_undo()},
                 {"canRedo", app()->editor().can_redo()},
@@ -180,6 +184,18 @@ EMSCRIPTEN_KEEPALIVE void cm_flush_save() {
 // A file the reader picked or dropped: its name and its bytes, undecoded.
 EMSCRIPTEN_KEEPALIVE void cm_receive_file(const char* name, const char* data, size_t size) {
     if (app() && name && data) app()->receive_file(name, std::string(data, size));
+}
+
+// A big file went to the page's import worker (web/import-worker.js): the
+// status bar says so until its draft arrives through cm_receive_draft.
+EMSCRIPTEN_KEEPALIVE void cm_import_started(const char* name) {
+    if (app() && name) app()->import_started(name);
+}
+
+// What the import worker made of a file: the draft as JSON (draft_to_json)
+// and its text, as UTF-8 bytes.
+EMSCRIPTEN_KEEPALIVE void cm_receive_draft(const char* name, const char* draft_json, const char* text, size_t size) {
+    if (app() && name && draft_json && text) app()->receive_draft(name, draft_json, std::string(text, size));
 }
 
 // Text pasted while the canvas has focus: a new article, unless a text

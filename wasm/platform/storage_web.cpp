@@ -49,12 +49,22 @@ EM_JS(void, js_save_preferences, (const char* json), {
 });
 
 EM_JS(int, js_store_has_text, (const char* id), { return window.claimmarkStore.hasText(UTF8ToString(id)) ? 1 : 0; });
+// Big texts travel as bytes (a copy, where decoding 10 MB to a string and
+// cloning it for IndexedDB took most of a frame); small ones as strings, for
+// the localStorage journal.
 EM_JS(void, js_store_put_text, (const char* id, const char* text, size_t size), {
-    window.claimmarkStore.putText(UTF8ToString(id), UTF8ToString(text, size));
+    const s = window.claimmarkStore;
+    s.putText(UTF8ToString(id), size > s.TEXT_JOURNAL_MAX ? HEAPU8.slice(text, text + size) : UTF8ToString(text, size));
 });
 EM_JS(char*, js_store_take_text, (const char* id), {
     const v = window.claimmarkStore.takeText(UTF8ToString(id));
     if (v == null) return 0;
+    if (v instanceof Uint8Array) {  // stored as bytes (big texts)
+        const p = _malloc(v.length + 1);
+        HEAPU8.set(v, p);
+        HEAPU8[p + v.length] = 0;
+        return p;
+    }
     const n = lengthBytesUTF8(v) + 1;
     const p = _malloc(n);
     stringToUTF8(v, p, n);

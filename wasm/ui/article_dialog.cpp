@@ -19,7 +19,8 @@ void ArticleDialog::load_fields() {
     outlet_ = m.outlet;
     author_ = m.author;
     date_ = m.date;
-    id_ = document_id_for(queue_.front().text);
+    const ArticleDraft& d = queue_.front();
+    id_ = d.sha256.size() >= 16 ? d.sha256.substr(0, 16) : document_id_for(d.text);
     replace_earlier_ = true;
     prefilled_ = false;
 }
@@ -87,8 +88,9 @@ void ArticleDialog::draw(Annotator& an, const ArticleHooks& hooks) {
         draft->meta.author = author_;
         draft->meta.date = date_;
         const bool replace = earlier && count > 0 && replace_earlier_;
-        hooks.add(make_article(*draft), replace);
-        if (!replace) an.flash("Added \xE2\x80\x9C" + draft->meta.title + "\xE2\x80\x9D.");  // the status bar says when it is saved
+        const std::string added = draft->meta.title;
+        hooks.add(std::move(*draft), replace);
+        if (!replace) an.flash("Added \xE2\x80\x9C" + added + "\xE2\x80\x9D.");  // the status bar says when it is saved
     }
     if (ok || cancel) {
         queue_.pop_front();

@@ -12,9 +12,9 @@ namespace cm::ui {
 
 // What the dialog asks of the app.
 struct ArticleHooks {
-    // Puts the document in the corpus and opens it; with replace_earlier, the
-    // annotations of its earlier version move onto it.
-    std::function<void(Document, bool replace_earlier)> add;
+    // Makes the (confirmed) draft a document in the corpus and opens it; with
+    // replace_earlier, the annotations of its earlier version move onto it.
+    std::function<void(ArticleDraft, bool replace_earlier)> add;
     // The earlier version of an article with this metadata and id (null when
     // there is none), and how many annotations it has.
     std::function<std::pair<const DocumentMeta*, size_t>(const DocumentMeta&, const std::string& id)> earlier;

@@ -5,6 +5,7 @@
 
 #include "platform/platform.h"
 #include "ui/selection_toolbar.h"
+#include "ui/item_rects.h"
 #include "ui/theme.h"
 
 namespace cm::ui {
@@ -46,7 +47,8 @@ void ReadingView::reveal(size_t begin, size_t end) {
 }
 
 size_t ReadingView::anchor_cp() const {
-    if (!doc_ || !geo_.layout || cache_.layout().lines().empty()) return 0;
+    if (reveal_state_ != RevealState::None) return reveal_begin_;  // where the view is going
+    if (!doc_ || !geo_.layout || !cache_.complete() || cache_.layout().lines().empty()) return 0;
     const float y = geo_.view_top + (geo_.view_bottom - geo_.view_top) * 0.3f - text_origin_.y;
     if (y <= 0 || scroll_y_ <= 0) return 0;
     return cache_.layout().lines()[cache_.layout().line_at_y(y)].begin;
@@ -54,7 +56,7 @@ size_t ReadingView::anchor_cp() const {
 
 std::vector<LayoutRect> ReadingView::screen_rects(size_t begin, size_t end) const {
     std::vector<LayoutRect> rects;
-    if (!doc_) return rects;
+    if (!doc_ || !cache_.complete()) return rects;
     cache_.layout().range_rects(begin, end, 0, rects);
     for (auto& r : rects) {
         r.x0 += text_origin_.x;
@@ -63,6 +65,18 @@ std::vector<LayoutRect> ReadingView::screen_rects(size_t begin, size_t end) cons
         r.y1 += text_origin_.y;
     }
     return rects;
+}
+
+// Shown instead of the text while a long article is being laid out.
+void ReadingView::draw_layout_progress(float column_x, float column_w) {
+    ImGui::Dummy(ImVec2(0, 24));
+    ImGui::SetCursorPosX(column_x);
+    ImGui::TextUnformatted("Laying out the text\xE2\x80\xA6");
+    ImGui::SetCursorPosX(column_x);
+    const double p = cache_.progress();
+    const std::string pct = std::to_string(static_cast<int>(p * 100)) + "%";
+    ImGui::ProgressBar(static_cast<float>(p), ImVec2(std::min(column_w, 420.0f), 0), pct.c_str());
+    remember_item("reading:layout-progress");
 }
 
 void ReadingView::draw_header(float column_x, float column_w) {
@@ -102,12 +116,10 @@ void ReadingView::draw(ImFont* font, float font_size) {
     const Palette& pal = palette();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.page));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("reading", ImVec2(0, 0), false, ImGuiWindowFlags_NoMove);
+    // Always a scrollbar: its coming and going would change the wrap width, and
+    // a long article laid out across frames would start over each time.
+    ImGui::BeginChild("reading", ImVec2(0, 0), false, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysVerticalScrollbar);
     ImGui::PopStyleVar();
-    if (pending_scroll_ >= 0) {
-        ImGui::SetScrollY(pending_scroll_);
-        pending_scroll_ = -1;
-    }
     if (!doc_) {
         ImGui::SetCursorPos(ImVec2(24, 24));
         ImGui::TextUnformatted("Choose an article on the left.");
@@ -131,11 +143,28 @@ void ReadingView::draw(ImFont* font, float font_size) {
     key.wrap_width = column_w;
     key.font_key = font_size * 1000.0f + font->FontSize;  // size and raster size
     key.line_height = line_h;
-    cache_.ensure(key, [&](char32_t c) {
-        if (c == '\t') return font->GetCharAdvance(' ') * scale * 4;
-        return font->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD)) * scale;
-    });
+    // A long article is laid out across frames, ~8 ms of each, with a
+    // progress bar meanwhile: the page never freezes on a 20 MB text.
+    const double deadline = platform::now_seconds() + 0.008;
+    cache_.ensure(
+        key,
+        [&](char32_t c) {
+            if (c == '\t') return font->GetCharAdvance(' ') * scale * 4;
+            return font->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD)) * scale;
+        },
+        [&] { return platform::now_seconds() < deadline; });
+    if (!cache_.complete()) {
+        geo_.layout = nullptr;  // nothing may hit-test a half laid-out text
+        draw_layout_progress(column_x, column_w);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        return;
+    }
     const TextLayout& layout = cache_.layout();
+    if (pending_scroll_ >= 0) {  // once laid out (a reveal below overrides it)
+        ImGui::SetScrollY(pending_scroll_);
+        pending_scroll_ = -1;
+    }
 
     // One item spans the text so the window does not drag-move, and the
     // selection gesture owns the mouse while the button is held.

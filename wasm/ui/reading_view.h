@@ -51,6 +51,7 @@ public:
     size_t anchor_cp() const;
     float line_height() const { return cache_.layout().line_height(); }
     int layout_builds() const { return cache_.rebuild_count(); }
+    bool laid_out() const { return cache_.complete(); }
     const LinkOverlay& link_overlay() const { return links_; }
     const std::vector<Id>& tooltip_annotations() const { return hover_ids_; }
 
@@ -58,6 +59,7 @@ private:
     void handle_mouse(const TextLayout& layout, bool hovered);
     void handle_keys(float view_height);
     void draw_header(float column_x, float column_w);
+    void draw_layout_progress(float column_x, float column_w);
     void draw_bars();
 
     const Document* doc_ = nullptr;

@@ -212,7 +212,19 @@ void Workspace::draw_status(float height) {
     ImGui::Indent(ImGui::GetStyle().WindowPadding.x);
     const TextSelection& s = view_.selection();
     const double now = platform::now_seconds();
-    if (!annotator_.message().empty() && now - annotator_.message_time() < 6) {
+    if (task_) {
+        if (task_->progress >= 0) {
+            const std::string pct = std::to_string(static_cast<int>(task_->progress * 100)) + "%";
+            // A text line high, not a frame: the status strip is one line.
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 0));
+            ImGui::ProgressBar(static_cast<float>(task_->progress), ImVec2(ImGui::GetFontSize() * 8, ImGui::GetTextLineHeight()),
+                               pct.c_str());
+            ImGui::PopStyleVar();
+            remember_item("status:task-progress");
+            ImGui::SameLine();
+        }
+        ImGui::TextUnformatted(task_->label.c_str());
+    } else if (!annotator_.message().empty() && now - annotator_.message_time() < 6) {
         ImGui::TextUnformatted(annotator_.message().c_str());
     } else if (annotator_.linking()) {
         ImGui::TextUnformatted("Link: click a speaker, source or claim (or N / P and Enter). Esc cancels.");

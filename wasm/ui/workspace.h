@@ -3,6 +3,8 @@
 // the reader has open and selected; the app owns the data and the editor.
 #pragma once
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/corpus.h"
@@ -51,6 +53,14 @@ public:
         annotator_.read_only = s.read_only;
     }
     const platform::StorageStatus& storage_status() const { return storage_; }
+    // Work going on in the background (a big article coming in), shown in
+    // the status bar with how far along it is (progress < 0: not known).
+    struct Task {
+        std::string label;
+        double progress = -1;
+    };
+    void set_task(std::optional<Task> task) { task_ = std::move(task); }
+    const std::optional<Task>& task() const { return task_; }
     // Where the reader is, for the next visit: "<doc id> <code point>".
     std::string view_anchor() const;
     void restore_view_anchor(const std::string& anchor);
@@ -81,6 +91,7 @@ private:
     ProjectMenu project_menu_;
     ArticleDialog article_dialog_;
     ArticleHooks article_hooks_;
+    std::optional<Task> task_;
     std::vector<std::string> notices_;
     platform::StorageStatus storage_;
     int open_ = -1;
