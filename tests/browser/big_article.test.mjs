@@ -10,7 +10,7 @@ import { startSession, openApp, shotPath, view, keys, dragOver, model, clickItem
 let session, app;
 before(async () => {
   session = await startSession();
-  app = await openApp(session);
+  app = await openApp(session, { permissions: ["clipboard-read", "clipboard-write"] });
 });
 after(async () => { await app.context.close(); await session.close(); });
 
@@ -134,4 +134,24 @@ test("a big article the worker refuses (over 20 MB) is explained, and nothing is
                              null, { timeout: 30000 });
   assert.equal((await page.evaluate(() => window.claimmark.documents())).length, count);
   assert.equal((await view(page)).task, null, "the status bar is not left saying it converts");
+});
+
+test("a big paste (over 1 MB) outside a text field goes through the worker too and becomes an article", async () => {
+  const { page } = app;
+  const before = (await page.evaluate(() => window.claimmark.documents())).length;
+  const text = "Pasted long story\n\n" + "A sentence the spokesman said \u201Cagain\u201D. ".repeat(30000);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await startRecording(page);
+  await page.locator("canvas").focus();
+  await page.keyboard.press("Control+v");
+  await page.waitForFunction(() => window.claimmark.item("article:add"), null, { timeout: 30000 });
+  const rec = await stopRecording(page);
+  assert.ok(rec.tasks.some((k) => k.label === "Converting the pasted text\u2026"), "the status bar said it was converting");
+  await clickItem(page, "article:add");
+  await page.waitForFunction((n) => window.claimmark.documents().length === n + 1 && !window.claimmark.view().task, before,
+                             { timeout: 30000 });
+  const added = (await page.evaluate(() => window.claimmark.documents())).find((d) => d.title === "Pasted long story");
+  assert.ok(added, "titled by its first line");
+  const same = await page.evaluate(({ id, t }) => window.claimmark.text(id) === t, { id: added.id, t: text });
+  assert.ok(same, "the pasted text, as it was");
 });
