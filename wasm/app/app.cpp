@@ -179,6 +179,7 @@ void App::apply_theme_if_changed() {
 }
 
 bool App::frame() {
+    const double frame_start = platform::now_seconds();
     display_ = platform::sync_display(window_);
     apply_theme_if_changed();
     if (fonts_.ensure(display_.pixel_ratio, ui::FontSizes{15.0f, workspace_->preferences().text_size})) {
@@ -206,6 +207,7 @@ bool App::frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    last_frame_ms_ = (platform::now_seconds() - frame_start) * 1000.0;
     glfwSwapBuffers(window_);
 
     autosave_.tick(corpus_, *editor_, workspace_->view_anchor(), platform::now_seconds());
@@ -287,6 +289,20 @@ void App::offer_draft(ArticleDraft draft) {
         return;
     }
     workspace_->article_dialog().offer(std::move(draft));
+}
+
+std::string App::add_article_now(ArticleDraft draft) {
+    Document doc = make_article(draft);
+    const std::string id = doc.meta.id;
+    add_document(std::move(doc), false);  // opens it (an existing one too)
+    return id;
+}
+
+int App::replace_with_w3c(const std::string& w3c_json) {
+    formats::W3cImport w = formats::import_w3c(w3c_json, corpus_.documents);
+    if (!w.ok) return -1;
+    const int spans = static_cast<int>(w.annotations.spans.size());
+    return editor_->replace_all(std::move(w.annotations), "load the benchmark annotations") ? spans : -1;
 }
 
 // The corpus may reallocate: the view is re-pointed by reopening by index.

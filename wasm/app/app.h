@@ -52,6 +52,14 @@ public:
     // draft (JSON without the text, and the text) when it is done.
     void import_started(const std::string& name);
     void receive_draft(const std::string& name, const std::string& draft_json, std::string text);
+    // For the benchmark contract (bench_api.cpp): adds an article at once
+    // (or finds it) and opens it; returns its id.
+    std::string add_article_now(ArticleDraft draft);
+    // Replaces the annotations with a W3C collection's; how many spans it placed (-1: refused).
+    int replace_with_w3c(const std::string& w3c_json);
+    // The app's own CPU time in the last frame, from its start to the end of
+    // its draw submission (ms).
+    double last_frame_ms() const { return last_frame_ms_; }
 
 private:
     void apply_theme_if_changed();
@@ -76,6 +84,7 @@ private:
     Autosave autosave_;
     ArticleIntake intake_;
     uint64_t frames_ = 0;
+    double last_frame_ms_ = 0;
     int theme_applied_ = -1;
     Preferences saved_prefs_, pending_prefs_;  // as stored; as last seen changing
     double prefs_changed_at_ = 0;  // 0 light, 1 dark

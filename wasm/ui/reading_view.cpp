@@ -40,6 +40,12 @@ void ReadingView::select(size_t begin, size_t end) {
     sel_ = {std::min(begin, n), std::min(end, n)};
 }
 
+void ReadingView::scroll_to_fraction(double f) {
+    const float content = cache_.layout().height() + 48 + (text_origin_.y - geo_.view_top + scroll_y_);
+    const float range = std::max(0.0f, content - (geo_.view_bottom - geo_.view_top));
+    pending_scroll_ = static_cast<float>(std::clamp(f, 0.0, 1.0)) * range;
+}
+
 void ReadingView::reveal(size_t begin, size_t end) {
     reveal_begin_ = begin;
     reveal_end_ = std::max(begin, end);

@@ -46,6 +46,8 @@ public:
     // Screen rectangles (logical pixels) of a range, as drawn last frame.
     std::vector<LayoutRect> screen_rects(size_t begin, size_t end) const;
     float scroll_y() const { return scroll_y_; }
+    // Scrolls to a fraction of the article (0 top, 1 bottom) at the next frame.
+    void scroll_to_fraction(double f);
     // The code point at 30% of the view's height (where reveal() puts a range),
     // so saving and restoring it brings the reader back to the same place.
     size_t anchor_cp() const;
