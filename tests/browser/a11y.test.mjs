@@ -6,7 +6,7 @@
 // snapshot and with Chromium's own accessibility tree (CDP).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, decodePng, locatePhrase, dragOver, clickRects, keys, model, view, settle, nameEntity }
+import { startSession, openApp, shotPath, decodePng, locatePhrase, dragOver, clickRects, keys, model, view, settle, nameEntity, clickItem }
   from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";  // "Huawei Not Leaving U.S., Just Pulling Back"
@@ -206,10 +206,7 @@ test("a long article: the mirror holds a window of paragraphs around the view an
   await page.evaluate((t) => navigator.clipboard.writeText(t), long);
   await page.locator("canvas").focus();
   await page.keyboard.press("Control+v");
-  await page.waitForFunction(() => window.claimmark.item("article:add"));
-  const r = await page.evaluate(() => window.claimmark.item("article:add"));
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await settle(page);
+  await clickItem(page, "article:add");
   const added = (await page.evaluate(() => window.claimmark.documents())).find((d) => d.title === "A very long report");
   assert.ok(added, "the long article was added");
   assert.equal((await view(page)).openDoc, added.id);

@@ -26,8 +26,11 @@ test("Ctrl+V outside a text field offers the pasted text as a new article; the t
   await page.waitForFunction(() => window.claimmark.item("article:add"));
   assert.equal((await docs(page)).length, 5, "nothing added before the reader confirms");
   await clickItem(page, "article:##title");
+  await page.waitForFunction(() => window.claimmark.view().typing);  // the caret is in the field
   await page.keyboard.press("Control+a");
+  await settle(page);
   await page.keyboard.type("Minister denies report (pasted)", { delay: 10 });
+  await settle(page);
   await page.screenshot({ path: shotPath("article-paste-dialog.png") });
   await clickItem(page, "article:add");
   const list = await docs(page);

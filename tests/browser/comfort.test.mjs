@@ -31,7 +31,7 @@ test("the first-run guide shows on a first visit, follows what the reader does, 
   await page.screenshot({ path: shotPath("guide-step3.png") });
   await clickItem(page, "guide:skip");
   assert.equal((await view(page)).guide, null, "skipped");
-  assert.equal(await item(page, "guide"), null);
+  await page.waitForFunction(() => window.claimmark.item("guide") === null, null, { timeout: 5000 });  // gone from the screen
   await page.waitForTimeout(800);  // preferences are written half a second after a change
   await reload(page);
   assert.equal((await view(page)).guide, null, "not shown again");

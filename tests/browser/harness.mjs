@@ -200,10 +200,12 @@ export async function undo(page) { await page.keyboard.press("Control+z"); await
 export async function redo(page) { await page.keyboard.press("Control+y"); await settle(page); }
 
 // Clicks a named widget (window.claimmark.item), waiting a moment for it
-// (a dialog appears a frame after what opened it), `xMax` px from its left
+// (a dialog appears a frame after what opened it, and is placed the frame
+// after that), `xMax` px from its left
 // edge at most, then lets the app take the click.
 export async function clickItem(page, name, { xMax = 60 } = {}) {
   await page.waitForFunction((n) => window.claimmark.item(n), name, { timeout: 5000 }).catch(() => {});
+  await settle(page);  // a new window's first frame only measures it: take its place once drawn
   const r = await page.evaluate((n) => window.claimmark.item(n), name);
   assert.ok(r, `the ${name} widget is on screen`);
   await page.mouse.click(r.x + Math.min(r.width / 2, xMax), r.y + r.height / 2);

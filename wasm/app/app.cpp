@@ -3,7 +3,6 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -90,7 +89,10 @@ bool App::init(const Options& options) {
     io.IniFilename = nullptr;  // ImGui's settings live in the preferences (browser storage), not a file
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui_ImplGlfw_InitForOpenGL(window_, false);
-    ImGui_ImplOpenGL3_Init(CM_GLSL_VERSION);
+    if (std::string error; !renderer_.init(error)) {
+        platform::report_fatal("ClaimMark cannot draw on this device: " + error + ".");
+        return false;
+    }
     input_.install(window_);
     platform::on_wheel(window_, [](float dx, float dy) {
         ImGuiIO& wio = ImGui::GetIO();
@@ -183,10 +185,9 @@ bool App::frame() {
     display_ = platform::sync_display(window_);
     apply_theme_if_changed();
     if (fonts_.ensure(display_.pixel_ratio, ui::FontSizes{15.0f, workspace_->preferences().text_size})) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        renderer_.destroy_fonts_texture();
+        renderer_.create_fonts_texture();
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(display_.width, display_.height);
@@ -206,7 +207,7 @@ bool App::frame() {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    renderer_.render(ImGui::GetDrawData(), display_.fb_width, display_.fb_height);
     last_frame_ms_ = (platform::now_seconds() - frame_start) * 1000.0;
     glfwSwapBuffers(window_);
 
@@ -410,7 +411,7 @@ ui::ProjectActions App::project_actions() {
 
 void App::shutdown() {
     flush_save();
-    ImGui_ImplOpenGL3_Shutdown();
+    renderer_.shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window_);

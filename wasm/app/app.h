@@ -7,6 +7,7 @@
 
 #include "app/article_intake.h"
 #include "app/autosave.h"
+#include "app/gl_renderer.h"
 #include "app/glfw_input.h"
 #include "core/corpus.h"
 #include "core/editor.h"
@@ -79,6 +80,7 @@ private:
     std::unique_ptr<Editor> editor_;  // the annotations and their undo history
     std::unique_ptr<ui::Workspace> workspace_;
     ui::FontSet fonts_;
+    GlRenderer renderer_;
     InputQueue input_;
     platform::Display display_;
     Autosave autosave_;

@@ -1,0 +1,172 @@
+#include "app/gl_renderer.h"
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "platform/assets.h"
+#include "platform/gl.h"
+
+namespace cm::app {
+
+namespace {
+
+// "#version …" (and precision on WebGL2) in front of the embedded source.
+GLuint compile(GLenum kind, const char* asset, std::string& error) {
+    const auto body = platform::find_asset(asset);
+    if (!body) {
+        error = std::string("the shader ") + asset + " is missing from the build";
+        return 0;
+    }
+    std::string src = CM_GLSL_VERSION "\n";
+#ifdef __EMSCRIPTEN__
+    src += "precision mediump float;\n";
+#endif
+    src.append(body->data(), body->size());
+    const GLuint s = glCreateShader(kind);
+    const char* text = src.c_str();
+    glShaderSource(s, 1, &text, nullptr);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = {};
+        glGetShaderInfoLog(s, sizeof log, nullptr, log);
+        error = std::string("the shader ") + asset + " did not compile: " + log;
+        glDeleteShader(s);
+        return 0;
+    }
+    return s;
+}
+
+}  // namespace
+
+bool GlRenderer::init(std::string& error) {
+    const GLuint vs = compile(GL_VERTEX_SHADER, "shaders/ui.vert", error);
+    const GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, "shaders/ui.frag", error) : 0;
+    if (!vs || !fs) {
+        if (vs) glDeleteShader(vs);
+        return false;
+    }
+    program_ = glCreateProgram();
+    glAttachShader(program_, vs);
+    glAttachShader(program_, fs);
+    glBindAttribLocation(program_, 0, "a_position");
+    glBindAttribLocation(program_, 1, "a_uv");
+    glBindAttribLocation(program_, 2, "a_color");
+    glLinkProgram(program_);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = {};
+        glGetProgramInfoLog(program_, sizeof log, nullptr, log);
+        error = std::string("the UI shaders did not link: ") + log;
+        return false;
+    }
+    projection_at_ = glGetUniformLocation(program_, "u_projection");
+    texture_at_ = glGetUniformLocation(program_, "u_texture");
+
+    glGenVertexArrays(1, &vao_);
+    glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &ebo_);
+    glBindVertexArray(vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);  // part of the vertex array's state
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    const GLsizei stride = sizeof(ImDrawVert);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+    glBindVertexArray(0);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "claimmark_gl";
+    create_fonts_texture();
+    return true;
+}
+
+void GlRenderer::create_fonts_texture() {
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    glGenTextures(1, &font_texture_);
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture_)));
+}
+
+void GlRenderer::destroy_fonts_texture() {
+    if (font_texture_) glDeleteTextures(1, &font_texture_);
+    font_texture_ = 0;
+    ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
+
+void GlRenderer::render(const ImDrawData* dd, int fb_width, int fb_height) {
+    if (!dd || fb_width <= 0 || fb_height <= 0) return;
+    glViewport(0, 0, fb_width, fb_height);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+
+    // Display pixels to clip space, y down.
+    const float l = dd->DisplayPos.x, r = l + dd->DisplaySize.x, t = dd->DisplayPos.y, b = t + dd->DisplaySize.y;
+    const float projection[16] = {2 / (r - l), 0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0,
+                                  (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+    glUseProgram(program_);
+    glUniform1i(texture_at_, 0);
+    glUniformMatrix4fv(projection_at_, 1, GL_FALSE, projection);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+
+    const ImVec2 off = dd->DisplayPos, scale = dd->FramebufferScale;
+    for (int n = 0; n < dd->CmdListsCount; ++n) {
+        const ImDrawList* list = dd->CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
+                     list->VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
+                     list->IdxBuffer.Data, GL_STREAM_DRAW);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) {  // the app adds none; ImGui's reset marker needs nothing here
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+                continue;
+            }
+            const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;
+            const float x1 = (cmd.ClipRect.z - off.x) * scale.x, y1 = (cmd.ClipRect.w - off.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0) continue;
+            glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_height - y1), static_cast<GLsizei>(x1 - x0),
+                      static_cast<GLsizei>(y1 - y0));
+            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+            static_assert(sizeof(ImDrawIdx) == 4, "ImDrawIdx is 32-bit (CMakeLists.txt)");
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
+                           reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+        }
+    }
+    glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+void GlRenderer::shutdown() {
+    destroy_fonts_texture();
+    if (vbo_) glDeleteBuffers(1, &vbo_);
+    if (ebo_) glDeleteBuffers(1, &ebo_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    if (program_) glDeleteProgram(program_);
+    vbo_ = ebo_ = vao_ = program_ = 0;
+}
+
+}  // namespace cm::app
