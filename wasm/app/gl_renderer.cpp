@@ -13,6 +13,14 @@ namespace cm::app {
 
 namespace {
 
+// What the GL said about a shader or program that failed.
+std::string info_log(GLuint id, bool program) {
+    char log[1024] = {};
+    if (program) glGetProgramInfoLog(id, sizeof log, nullptr, log);
+    else glGetShaderInfoLog(id, sizeof log, nullptr, log);
+    return log;
+}
+
 // "#version …" (and precision on WebGL2) in front of the embedded source.
 GLuint compile(GLenum kind, const char* asset, std::string& error) {
     const auto body = platform::find_asset(asset);
@@ -32,9 +40,7 @@ GLuint compile(GLenum kind, const char* asset, std::string& error) {
     GLint ok = 0;
     glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        char log[1024] = {};
-        glGetShaderInfoLog(s, sizeof log, nullptr, log);
-        error = std::string("the shader ") + asset + " did not compile: " + log;
+        error = std::string("the shader ") + asset + " did not compile: " + info_log(s, false);
         glDeleteShader(s);
         return 0;
     }
@@ -62,9 +68,7 @@ bool GlRenderer::init(std::string& error) {
     GLint ok = 0;
     glGetProgramiv(program_, GL_LINK_STATUS, &ok);
     if (!ok) {
-        char log[1024] = {};
-        glGetProgramInfoLog(program_, sizeof log, nullptr, log);
-        error = std::string("the UI shaders did not link: ") + log;
+        error = "the UI shaders did not link: " + info_log(program_, true);
         return false;
     }
     projection_at_ = glGetUniformLocation(program_, "u_projection");

@@ -25,17 +25,7 @@ ordered_json label_json(const Label& l) {
 ordered_json span_json(const Span& s) {
     ordered_json ranges = ordered_json::array();
     for (const Range& r : s.ranges) ranges.push_back(ordered_json::array({r.start, r.end}));
-    ordered_json o{{"id", s.id}, {"doc", s.doc}, {"label", s.label}, {"ranges", std::move(ranges)}};
-    if (s.entity != kNoId) o["entity"] = s.entity;
-    if (!s.note.empty()) o["note"] = s.note;
-    if (!s.attributes.empty()) {
-        ordered_json attributes = ordered_json::object();
-        for (const auto& [key, value] : s.attributes) attributes[key] = value;  // std::map: sorted keys
-        o["attributes"] = std::move(attributes);
-    }
-    o["created"] = s.created;
-    o["modified"] = s.modified;
-    return o;
+    return span_to_json(s, std::move(ranges));
 }
 
 ordered_json entity_json(const Entity& e) {
@@ -291,6 +281,20 @@ std::vector<std::string> split_lines(const std::string& s) {
 }
 
 }  // namespace
+
+ordered_json span_to_json(const Span& s, ordered_json ranges) {
+    ordered_json o{{"id", s.id}, {"doc", s.doc}, {"label", s.label}, {"ranges", std::move(ranges)}};
+    if (s.entity != kNoId) o["entity"] = s.entity;
+    if (!s.note.empty()) o["note"] = s.note;
+    if (!s.attributes.empty()) {
+        ordered_json attributes = ordered_json::object();
+        for (const auto& [key, value] : s.attributes) attributes[key] = value;  // std::map: sorted keys
+        o["attributes"] = std::move(attributes);
+    }
+    o["created"] = s.created;
+    o["modified"] = s.modified;
+    return o;
+}
 
 std::string annotations_to_json(const Annotations& a, int indent) {
     ordered_json j;

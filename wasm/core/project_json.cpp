@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "annotations_json.h"
 #include "editor.h"
 #include "json_read.h"
 #include "quote_anchor.h"
@@ -65,17 +66,7 @@ ordered_json range_json(const Range& r, const Text* text) {
 ordered_json span_json(const Span& s, const Text* text) {
     ordered_json ranges = ordered_json::array();
     for (const Range& r : s.ranges) ranges.push_back(range_json(r, text));
-    ordered_json o{{"id", s.id}, {"doc", s.doc}, {"label", s.label}, {"ranges", std::move(ranges)}};
-    if (s.entity != kNoId) o["entity"] = s.entity;
-    if (!s.note.empty()) o["note"] = s.note;
-    if (!s.attributes.empty()) {
-        ordered_json attributes = ordered_json::object();
-        for (const auto& [key, value] : s.attributes) attributes[key] = value;  // std::map: sorted keys
-        o["attributes"] = std::move(attributes);
-    }
-    o["created"] = s.created;
-    o["modified"] = s.modified;
-    return o;
+    return span_to_json(s, std::move(ranges));
 }
 
 ordered_json relation_json(const Relation& r) {
