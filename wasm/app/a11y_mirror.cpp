@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "platform/platform.h"
 
 namespace {
 
@@ -40,27 +41,37 @@ constexpr size_t kA11yStep = 50;              // the window moves in steps of th
 bool a11y_space(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000; }
 
 // The open document's paragraphs as code-point ranges: its lines, blank
-// ones skipped, very long ones cut in pieces. Computed once per text.
+// ones skipped, very long ones cut in pieces. Computed once per text, a few
+// milliseconds per poll (a 10 MB article took 60 ms in one go): until done,
+// the ranges cover the start of the text, and the mirror grows with them.
 struct A11yParagraphs {
     const cm::Document* doc = nullptr;
     const char* data = nullptr;
     size_t bytes = 0;
     std::vector<cm::Range> ranges;
+    size_t at = 0;      // next byte to scan
+    uint32_t line = 0;  // code point where the next line starts
 };
 A11yParagraphs g_a11y_paras;
 
 const std::vector<cm::Range>& a11y_paragraphs(const cm::Document& d) {
     A11yParagraphs& p = g_a11y_paras;
-    if (p.doc == &d && p.data == d.text.utf8().data() && p.bytes == d.text.size_bytes()) return p.ranges;
-    p.doc = &d, p.data = d.text.utf8().data(), p.bytes = d.text.size_bytes();
-    p.ranges.clear();
+    if (!(p.doc == &d && p.data == d.text.utf8().data() && p.bytes == d.text.size_bytes())) {
+        p.doc = &d, p.data = d.text.utf8().data(), p.bytes = d.text.size_bytes();
+        p.ranges.clear();
+        p.at = 0;
+        p.line = 0;
+    }
     const std::u32string& cps = d.text.codepoints();
     const std::string& utf8 = d.text.utf8();
     const uint32_t n = static_cast<uint32_t>(cps.size());
-    // Newlines found in the bytes with memchr (a 10 MB article in a few ms,
-    // where a loop over its code points took a frame's worth and more).
-    uint32_t line = 0;
-    for (size_t at = 0; line <= n;) {
+    const double deadline = cm::platform::now_seconds() + 0.004;
+    // Newlines found in the bytes with memchr, their code points by a short
+    // binary search from the last one.
+    size_t& at = p.at;
+    uint32_t& line = p.line;
+    for (unsigned round = 1; line <= n; ++round) {
+        if (round % 512 == 0 && cm::platform::now_seconds() > deadline) break;  // on at the next poll
         const void* nl = at < utf8.size() ? std::memchr(utf8.data() + at, '\n', utf8.size() - at) : nullptr;
         const size_t byte = nl ? static_cast<size_t>(static_cast<const char*>(nl) - utf8.data()) : utf8.size();
         at = byte + 1;
@@ -78,7 +89,7 @@ const std::vector<cm::Range>& a11y_paragraphs(const cm::Document& d) {
         }
         uint32_t b = line;
         const uint32_t e = i;
-        line = i + 1;
+        line = i + 1;  // past the text's end once the last line is done
         uint32_t first = b;
         while (first < e && a11y_space(cps[first])) ++first;
         if (first == e) continue;  // an empty or blank line
@@ -145,10 +156,11 @@ struct A11yKey {
     bool linking = false;
     double message_time = 0;
     size_t window_from = 0;
+    size_t paragraphs = 0;  // grows while a long text is still being scanned
     bool operator==(const A11yKey& o) const {
         return editor_revision == o.editor_revision && doc_id == o.doc_id && title == o.title && text == o.text &&
                bytes == o.bytes && selected == o.selected && candidate == o.candidate && linking == o.linking &&
-               message_time == o.message_time && window_from == o.window_from;
+               message_time == o.message_time && window_from == o.window_from && paragraphs == o.paragraphs;
     }
 };
 A11yKey g_a11y_key;
@@ -176,6 +188,7 @@ A11yPlace a11y_update() {
         key.text = place.doc->text.utf8().data();
         key.bytes = place.doc->text.size_bytes();
         key.window_from = place.from;
+        key.paragraphs = place.paras->size();
     }
     key.editor_revision = app()->editor().revision();
     key.selected = an.selected();

@@ -1247,11 +1247,14 @@ bool is_normalised(std::string_view text) {
 
 }  // namespace
 
-ArticleBuilder::ArticleBuilder(ArticleDraft draft)
+ArticleBuilder::ArticleBuilder(ArticleDraft draft) : ArticleBuilder(std::move(draft), is_normalised(draft.text)) {}
+
+// One look at the text (a 20 MB scan is a good part of a frame in wasm).
+ArticleBuilder::ArticleBuilder(ArticleDraft&& draft, bool normalised)
     : meta_(std::move(draft.meta)),
       warnings_(std::move(draft.warnings)),
-      sha256_(is_normalised(draft.text) ? std::move(draft.sha256) : std::string()),
-      text_(is_normalised(draft.text) ? std::move(draft.text) : normalise_newlines(draft.text)) {}
+      sha256_(normalised ? std::move(draft.sha256) : std::string()),
+      text_(normalised ? std::move(draft.text) : normalise_newlines(draft.text)) {}
 
 bool ArticleBuilder::step(size_t max_bytes) { return text_.step(max_bytes); }
 

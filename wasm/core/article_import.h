@@ -68,6 +68,7 @@ public:
     Document finish();
 
 private:
+    ArticleBuilder(ArticleDraft&& draft, bool normalised);
     DocumentMeta meta_;
     std::vector<std::string> warnings_;
     std::string sha256_;  // empty: hash the finished text
