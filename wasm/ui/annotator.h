@@ -12,6 +12,7 @@
 #include "core/corpus.h"
 #include "core/editor.h"
 #include "ui/suggestion_review.h"
+#include "ui/text_marks.h"
 
 namespace cm::ui {
 
@@ -102,6 +103,8 @@ public:
 
     // --- attribution suggestions (ui/suggestion_review.h): S or Edit starts a review ---
     SuggestionReview suggestions;
+    // Search hits and the agreement diff over the text (ui/text_marks.h).
+    TextMarks marks;
     // Scrolls the open document to [start, end) (the workspace follows it, as for jump_to).
     void reveal(uint32_t start, uint32_t end);
     // True (with the usual message) when edits are off in this tab.

@@ -214,7 +214,10 @@ void ReadingView::draw(ImFont* font, float font_size) {
                               ImVec2(text_origin_.x + r.x1, text_origin_.y + r.y1), pal.selection);
         }
     }
-    if (an_) painter_.draw_below_text(dl, geo_, *an_);
+    if (an_) {
+        an_->marks.draw_below_text(dl, geo_, doc_->meta.id);
+        painter_.draw_below_text(dl, geo_, *an_);
+    }
     const std::string& utf8 = doc_->text.utf8();
     for (size_t i = first; i < last; ++i) {
         const LayoutLine& l = layout.lines()[i];
@@ -226,6 +229,7 @@ void ReadingView::draw(ImFont* font, float font_size) {
     if (an_) {
         painter_.draw_above_text(dl, geo_, *an_);
         an_->suggestions.draw_outlines(dl, geo_, *an_);  // while reviewing suggestions
+        an_->marks.draw_above_text(dl, geo_, doc_->meta.id);
         links_.draw(dl, geo_, *an_);
         // The tooltip waits for the pointer to rest, and stays away from a click
         // (it would cover the bar that the click may have opened).
