@@ -6,9 +6,12 @@
 namespace cm::formats {
 
 namespace {
+bool needs_formula_guard(const std::string& s) { return !s.empty() && std::string("=+-@").find(s[0]) != std::string::npos; }
 
-// One field, quoted when it holds a comma, a quote or a line break.
-std::string field(const std::string& s) {
+}  // namespace
+
+std::string csv_field(const std::string& text, bool guard) {
+    const std::string s = guard && needs_formula_guard(text) ? "'" + text : text;
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
@@ -17,6 +20,8 @@ std::string field(const std::string& s) {
     }
     return out + "\"";
 }
+
+namespace {
 
 class CsvWriter {
 public:
@@ -73,14 +78,12 @@ public:
 private:
     void row(std::string& out, const std::vector<std::string>& cells, bool guard) {
         for (size_t i = 0; i < cells.size(); ++i) {
-            std::string cell = cells[i];
-            if (guard && options_.guard_formulas && !cell.empty() &&
-                std::string("=+-@").find(cell[0]) != std::string::npos) {
-                cell = "'" + cell;
+            const std::string& cell = cells[i];
+            const bool guarded = guard && options_.guard_formulas && needs_formula_guard(cell);
+            if (guarded)
                 tally_.add("cell starting with =, +, - or @", "cells starting with =, +, - or @",
                            "written with a leading ' so spreadsheets do not run them as formulas");
-            }
-            out += (i == 0 ? "" : ",") + field(cell);
+            out += (i == 0 ? "" : ",") + csv_field(cell, guarded);
         }
         out += "\r\n";
     }

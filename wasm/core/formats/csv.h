@@ -4,6 +4,7 @@
 // file in the system's legacy code page and garbles curly quotes, accents
 // and emoji. docs/formats.md ("CSV claims table") lists the columns.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "core/annotations.h"
@@ -18,6 +19,10 @@ struct CsvOptions {
     // (CSV injection). Off for pipelines that want the text as it is.
     bool guard_formulas = true;
 };
+
+// One CSV field: quoted when it holds a comma, a quote or a line break;
+// with `guard`, a leading '=', '+', '-' or '@' gets an apostrophe first.
+std::string csv_field(const std::string& s, bool guard);
 
 // One file, "claims.csv": document_id, document_title, claim_text, speaker,
 // source, ranges, quote_type, note. Claims in document order (the documents'
