@@ -210,6 +210,21 @@ TEST_CASE("add_to_cluster and remove_from_cluster move one claim; an emptied clu
     CHECK(b.a().clusters.empty());
 }
 
+TEST_CASE("add_to_cluster with several claims is one step, or refused whole", "[clusters][editor]") {
+    Bench b;
+    const Id c1 = b.span(b.claim, 0, 10), c2 = b.span(b.claim, 20, 30), c3 = b.span(b.hedge, 40, 50);
+    const Id sp = b.span(b.speaker, 50, 60);
+    const Id k1 = b.ed.create_cluster("one", {c1});
+    const Id k2 = b.ed.create_cluster("two", {c2});
+    check_refused(b, [&] { return b.ed.add_to_cluster(k1, std::vector<Id>{c3, sp}); });  // a speaker among them
+    check_refused(b, [&] { return b.ed.add_to_cluster(k1, std::vector<Id>{}); });
+    check_refused(b, [&] { return b.ed.add_to_cluster(999, std::vector<Id>{c3}); });
+    // c2 leaves "two", which goes empty, in the same step.
+    check_undoable(b, "Add claims to cluster", [&] { return b.ed.add_to_cluster(k1, std::vector<Id>{c3, c2, c1}); });
+    CHECK(b.claims(k1) == std::vector<Id>{c1, c2, c3});
+    CHECK(b.a().cluster(k2) == nullptr);
+}
+
 TEST_CASE("set_gloss and delete_cluster", "[clusters][editor]") {
     Bench b;
     const Id c1 = b.span(b.claim, 0, 10), c2 = b.span(b.claim, 20, 30);

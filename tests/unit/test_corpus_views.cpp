@@ -111,12 +111,12 @@ TEST_CASE("who said what: one row per entity across articles, unlinked speakers 
         CHECK(by_name.rows[0].speaker.name == "A caf\xC3\xA9 owner");
         CHECK(by_name.rows[1].speaker.name == "Anna Lind");
         CHECK(by_name.rows[2].no_speaker);
-        o.descending = true;
+        o.reverse = true;
         by_name = an::who_said_what(f.a(), f.corpus, o);
         CHECK(by_name.rows[0].speaker.name == "Anna Lind");
         CHECK(by_name.rows[2].no_speaker);
         o.order = an::SpeakerOrder::ByFirstArticle;
-        o.descending = false;
+        o.reverse = false;
         const auto first = an::who_said_what(f.a(), f.corpus, o);
         CHECK(first.rows[0].speaker.name == "Anna Lind");  // article a
         CHECK(first.rows[0].first_column == 0);

@@ -143,6 +143,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"linkMarkers", markers},
                 {"listItems", items},
                 {"openDoc", view.document() ? json(view.document()->meta.id) : json(nullptr)},
+                {"corpusTab", cm::ui::tab_name(app()->workspace().corpus_views().current())},
                 {"scrollY", view.scroll_y()},
                 {"lineHeight", view.line_height()},
                 {"layoutBuilds", view.layout_builds()},
@@ -164,6 +165,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                                                     : json(nullptr)},
                 {"suggestions", suggestions_state(an.suggestions)},
                 {"canUndo", app()->editor().can_undo()},
+                {"undoName", app()->editor().undo_name()},
                 {"canRedo", app()->editor().can_redo()},
                 {"revision", app()->editor().revision()},
                 {"pixelRatio", d.pixel_ratio},
@@ -214,7 +216,17 @@ EMSCRIPTEN_KEEPALIVE const char* cm_item(const char* name) {
 // The whole annotation model as JSON (docs/data-model.md).
 EMSCRIPTEN_KEEPALIVE const char* cm_model() {
     if (!app()) return out(nullptr);
-    g_out = cm::annotations_to_json(app()->editor().annotations());
+    // The annotations JSON has no clusters (the project file has them): add
+    // them here so tests see the whole model.
+    const cm::Annotations& a = app()->editor().annotations();
+    json j = json::parse(cm::annotations_to_json(a));
+    json clusters = json::array(), relations = json::array();
+    for (const auto& [id, c] : a.clusters) clusters.push_back({{"id", id}, {"gloss", c.gloss}, {"claims", c.claims}});
+    for (const auto& [id, r] : a.cluster_relations)
+        relations.push_back({{"id", id}, {"type", cm::to_string(r.type)}, {"from", r.from}, {"to", r.to}});
+    j["clusters"] = std::move(clusters);
+    j["cluster_relations"] = std::move(relations);
+    g_out = j.dump();
     return g_out.c_str();
 }
 

@@ -644,6 +644,17 @@ bool Editor::add_to_cluster(Id cluster, Id span) {
     return true;
 }
 
+bool Editor::add_to_cluster(Id cluster, const std::vector<Id>& spans) {
+    if (!a_.cluster(cluster) || spans.empty()) return false;
+    for (const Id span : spans)
+        if (!is_claim(a_, span)) return false;
+    Transaction t(*this, spans.size() == 1 ? "Add to cluster" : "Add claims to cluster");
+    for (const Id span : spans)
+        if (a_.cluster_of(span) != cluster) t.join_cluster(cluster, span);
+    t.commit();
+    return true;
+}
+
 bool Editor::remove_from_cluster(Id span) {
     if (a_.cluster_of(span) == kNoId) return false;
     Transaction t(*this, "Remove from cluster");

@@ -98,6 +98,8 @@ public:
     // are none or one is not a claim span.
     Id create_cluster(const std::string& gloss, const std::vector<Id>& claims);
     bool add_to_cluster(Id cluster, Id span);
+    // Several claims in one step; refused (nothing changes) when any is not a claim.
+    bool add_to_cluster(Id cluster, const std::vector<Id>& spans);
     bool remove_from_cluster(Id span);  // false if the span is in no cluster
     bool set_gloss(Id cluster, const std::string& gloss);
     bool delete_cluster(Id cluster);  // and its relations; the claims stay

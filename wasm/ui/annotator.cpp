@@ -357,11 +357,11 @@ Id Annotator::link_or_create_entity(Id span, const std::string& name) {
 
 // --- keys --------------------------------------------------------------------
 
-void Annotator::handle_keys() {
+void Annotator::handle_keys(bool article_shown) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;  // a text field has the keyboard
     // Reviewing suggestions: Enter, Backspace, Tab, arrows, Esc and Ctrl+Z (after a reject) are its keys.
-    if (suggestions.active() && suggestions.handle_keys(*this)) return;
+    if (article_shown && suggestions.active() && suggestions.handle_keys(*this)) return;
     if (shortcut_down(io)) {
         const bool edit = key_pressed(ImGuiKey_Z, true) || key_pressed(ImGuiKey_Y, true);
         if (edit && refuse_if_read_only()) return;
@@ -376,7 +376,7 @@ void Annotator::handle_keys() {
         if (!model().span(selected_)) selected_ = kNoId;
         return;
     }
-    if (io.KeyAlt) return;
+    if (io.KeyAlt || !article_shown) return;  // the other keys act on the article in view
     // A popup (zone menu, a confirm) owns the keyboard while it is open.
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
 

@@ -90,8 +90,9 @@ public:
     bool focus_inspector = false;  // Enter / i: the inspector takes the keyboard once
     bool focus_entity_field = false;  // e
     bool open_zone_menu = false;      // z
-    // The keys of the annotating layer; call once per frame when no text field has focus.
-    void handle_keys();
+    // The keys of the annotating layer; call once per frame when no text field
+    // has focus. Without the article in view only undo and redo act.
+    void handle_keys(bool article_shown = true);
 
     // --- text and words for the views ---
     const Document* doc_of(const Span& s) const;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/inspector_claim.h"
 #include "ui/widgets.h"
 
 namespace cm::ui {
@@ -270,10 +271,11 @@ void draw_attributes(Annotator& an, const FontSet& fonts, const Span& span, Labe
             if (ImGui::RadioButton(text, current == value) && current != value)
                 an.editor().set_attribute(span.id, "quote", value);
         }
+        draw_claim_date(an, span);
     }
     std::string remove;
     for (const auto& [key, value] : span.attributes) {
-        if (role == LabelRole::Claim && key == "quote") continue;
+        if (role == LabelRole::Claim && (key == "quote" || key == "date")) continue;  // their own fields
         ImGui::PushID(key.c_str());
         ImGui::AlignTextToFramePadding();
         muted_text(key);
@@ -329,6 +331,7 @@ void draw_inspector(Annotator& an, const FontSet& fonts) {
         // The reader moved on: keep what they typed for the annotation they left.
         st.note.flush(commit_note(an));
         st.external_id.flush(commit_external_id(an));
+        flush_claim_fields(an);
         st.span = selected ? selected->id : kNoId;
     }
     if (!selected) {
@@ -352,6 +355,7 @@ void draw_inspector(Annotator& an, const FontSet& fonts) {
     if (role == LabelRole::Speaker || role == LabelRole::Source) draw_entity(an, fonts, span);
     else an.focus_entity_field = false;
     draw_relations(an, fonts, span, role);
+    if (role == LabelRole::Claim) draw_claim_cluster(an, fonts, span);
     draw_attributes(an, fonts, span, role);
     draw_note(an, fonts, span);
 

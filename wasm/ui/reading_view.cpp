@@ -167,8 +167,12 @@ void ReadingView::draw(ImFont* font, float font_size) {
         return;
     }
     const TextLayout& layout = cache_.layout();
+    // Where the view is scrolled to this frame: ImGui applies SetScrollY at
+    // the next frame, so a reveal below must measure from the pending value.
+    float scroll_now = ImGui::GetScrollY();
     if (pending_scroll_ >= 0) {  // once laid out (a reveal below overrides it)
         ImGui::SetScrollY(pending_scroll_);
+        scroll_now = pending_scroll_;
         pending_scroll_ = -1;
     }
 
@@ -258,7 +262,7 @@ void ReadingView::draw(ImFont* font, float font_size) {
         const float y0 = layout.y_of(reveal_begin_);
         const float y1 = layout.y_of(reveal_end_) + line_h;
         const float content_y = text_origin_.y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
-        const float view_top = ImGui::GetScrollY(), view_h = win_h;
+        const float view_top = scroll_now, view_h = win_h;
         if (content_y + y0 < view_top || content_y + y1 > view_top + view_h)
             ImGui::SetScrollY(std::max(0.0f, content_y + y0 - view_h * 0.3f));
         reveal_state_ = RevealState::Scrolled;

@@ -17,6 +17,7 @@ namespace cm::ui {
 void Workspace::open(int index) {
     if (index < 0 || index >= static_cast<int>(corpus_.documents.size())) return;
     open_ = index;
+    request_corpus_tab(CorpusTab::Article);  // picking an article shows it
     view_.set_document(&corpus_.documents[static_cast<size_t>(index)]);
     annotator_.set_document(view_.document());
 }
@@ -29,6 +30,7 @@ void Workspace::follow_jump() {
     const int index = corpus_.index_of(jump->doc);
     if (index < 0) return;
     if (index != open_) open(index);
+    request_corpus_tab(CorpusTab::Article);  // a jump from a corpus view shows the article
     view_.clear_selection();
     view_.reveal(jump->start, jump->end);
 }
@@ -163,6 +165,12 @@ std::vector<PaletteCommand> Workspace::palette_commands() {
     }
     add(std::string(annotator_.snap_to_words ? "Stop snapping" : "Snap") + " selections to whole words", "W",
         [this] { annotator_.snap_to_words = !annotator_.snap_to_words; });
+    for (const CorpusTab t : {CorpusTab::Article, CorpusTab::WhoSaidWhat, CorpusTab::Clusters, CorpusTab::Contradictions,
+                              CorpusTab::Timeline}) {
+        const std::string name = tab_name(t);
+        add(t == CorpusTab::Article ? std::string("Show the article") : "Show " + name + " (across articles)", "",
+            [t] { request_corpus_tab(t); });
+    }
     for (const char* tab : {"Inspector", "Annotations", "Cast", "Labels"}) {
         const std::string name = tab;
         add("Show the " + name + " panel", "", [name] { request_side_tab(name); });
@@ -335,34 +343,51 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     }
     follow_jump();
     prefs_.panel_width = std::clamp(prefs_.panel_width, 260.0f, std::max(260.0f, width * 0.4f));
-    const float reader_w = std::max(200.0f, ImGui::GetContentRegionAvail().x - prefs_.panel_width - 6);
+    // A view across articles takes the panels' room too: a table of five
+    // articles, or two claims side by side, needs the width. (The tab shown
+    // expected before the tab bar; a click on a tab shows its view the frame after.)
+    const CorpusTab expected = corpus_views_.upcoming();
+    const bool article = expected == CorpusTab::Article;
+    const float reader_w = article ? std::max(200.0f, ImGui::GetContentRegionAvail().x - prefs_.panel_width - 6)
+                                   : ImGui::GetContentRegionAvail().x;
     ImGui::BeginChild("reader", ImVec2(reader_w, body_h), false);
+    const CorpusTab tab = corpus_views_.draw_tab_bar();
     draw_notices();
-    ImGui::PushFont(fonts.reading);
-    view_.set_reading(prefs_.line_spacing, prefs_.column_em);
-    view_.draw(fonts.reading, ImGui::GetFontSize());
-    ImGui::PopFont();
+    if (tab != expected) {
+        // The tab changed under the mouse: this frame's width was for the other one.
+    } else if (tab == CorpusTab::Article) {
+        ImGui::PushFont(fonts.reading);
+        view_.set_reading(prefs_.line_spacing, prefs_.column_em);
+        view_.draw(fonts.reading, ImGui::GetFontSize());
+        ImGui::PopFont();
+    } else {
+        ImGui::BeginDisabled(annotator_.read_only);
+        corpus_views_.draw_view(tab, annotator_, fonts);
+        ImGui::EndDisabled();
+    }
     ImGui::EndChild();
 
-    // The side panels, behind their own splitter.
-    ImGui::SameLine(0, 0);
-    ImGui::InvisibleButton("panel_splitter", ImVec2(6, body_h));
-    remember_item("splitter:panels");
-    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    if (ImGui::IsItemActive()) prefs_.panel_width -= ImGui::GetIO().MouseDelta.x;
-    const ImVec2 pa = ImGui::GetItemRectMin(), pb = ImGui::GetItemRectMax();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2((pa.x + pb.x) * 0.5f, pa.y), ImVec2((pa.x + pb.x) * 0.5f, pb.y),
-                                        ImGui::GetColorU32(ImGuiCol_Separator));
-    ImGui::SameLine(0, 0);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
-    ImGui::BeginChild("panels", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::BeginDisabled(annotator_.read_only);  // another tab saves: this one only reads
-    draw_side_panel(annotator_, fonts);
-    ImGui::EndDisabled();
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
+    if (article) {
+        // The side panels, behind their own splitter.
+        ImGui::SameLine(0, 0);
+        ImGui::InvisibleButton("panel_splitter", ImVec2(6, body_h));
+        remember_item("splitter:panels");
+        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        if (ImGui::IsItemActive()) prefs_.panel_width -= ImGui::GetIO().MouseDelta.x;
+        const ImVec2 pa = ImGui::GetItemRectMin(), pb = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2((pa.x + pb.x) * 0.5f, pa.y), ImVec2((pa.x + pb.x) * 0.5f, pb.y),
+                                            ImGui::GetColorU32(ImGuiCol_Separator));
+        ImGui::SameLine(0, 0);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
+        ImGui::BeginChild("panels", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        ImGui::BeginDisabled(annotator_.read_only);  // another tab saves: this one only reads
+        draw_side_panel(annotator_, fonts);
+        ImGui::EndDisabled();
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+    }
     // Keys after the panels: a field that took the keyboard this frame wins.
-    if (view_.document()) annotator_.handle_keys();
+    if (view_.document()) annotator_.handle_keys(corpus_views_.current() == CorpusTab::Article);
 
     draw_status(status_h);
     ImGui::End();

@@ -16,6 +16,7 @@
 #include "ui/fonts.h"
 #include "ui/article_dialog.h"
 #include "ui/command_palette.h"
+#include "ui/corpus_views.h"
 #include "ui/project_menu.h"
 #include "ui/reading_view.h"
 #include "ui/theme.h"
@@ -75,6 +76,8 @@ public:
     // Ctrl/Cmd+K: every command by typing.
     void open_palette() { palette_.open(); }
     bool palette_open() const { return palette_.is_open(); }
+    // The tabs above the article: who said what, clusters, contradictions, timeline.
+    CorpusViews& corpus_views() { return corpus_views_; }
 
 private:
     void draw_menu();
@@ -98,6 +101,7 @@ private:
     Preferences prefs_;
     FirstRunGuide guide_;
     CommandPalette palette_;
+    CorpusViews corpus_views_;
     bool show_about_ = false;
     std::vector<ItemRect> list_items_;
 };

@@ -78,14 +78,14 @@ WhoSaidWhat who_said_what(const Annotations& a, const Corpus& corpus, const WhoS
         const std::string nx = ascii_lower(x.speaker.name), ny = ascii_lower(y.speaker.name);
         switch (options.order) {
             case SpeakerOrder::ByClaims:
-                if (x.claims != y.claims) return options.descending ? x.claims < y.claims : x.claims > y.claims;
+                if (x.claims != y.claims) return options.reverse ? x.claims < y.claims : x.claims > y.claims;
                 return nx < ny;
             case SpeakerOrder::ByFirstArticle:
                 if (x.first_column != y.first_column)
-                    return options.descending ? x.first_column > y.first_column : x.first_column < y.first_column;
+                    return options.reverse ? x.first_column > y.first_column : x.first_column < y.first_column;
                 return nx < ny;
             case SpeakerOrder::ByName:
-                if (nx != ny) return options.descending ? nx > ny : nx < ny;
+                if (nx != ny) return options.reverse ? nx > ny : nx < ny;
                 return x.speaker.entity < y.speaker.entity;
         }
         return false;

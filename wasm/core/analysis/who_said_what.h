@@ -31,7 +31,9 @@ struct WhoSaidWhatOptions {
     // this (case-insensitively for ASCII letters); empty keeps everything.
     std::string filter;
     SpeakerOrder order = SpeakerOrder::ByClaims;
-    bool descending = false;  // ByClaims: most claims first unless descending is set (see sort)
+    // Each order has a natural direction (most claims first, names A–Z,
+    // earliest article first); reverse turns it round.
+    bool reverse = false;
     bool include_no_speaker = true;
 };
 
