@@ -42,10 +42,9 @@ struct Disagreement {
 
 class Comparison {
 public:
-    // Reads a colleague's project file against my corpus. On success the
-    // comparison starts (or replaces the previous one) and the returned
-    // message says what is covered; on failure nothing changes and the
-    // message (also error()) says why.
+    // Reads a colleague's project file against my corpus. True: the
+    // comparison starts (or replaces the previous one) and message() says
+    // what it covers. False: nothing changes, and error() says why.
     bool load(const std::string& file_name, const std::string& text, const Annotator& an, double now);
     // Ends the comparison: their annotations, the decisions and the marks go.
     void stop(Annotator& an);

@@ -84,9 +84,14 @@ void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storag
     const bool compare = ImGui::MenuItem("Compare with a colleague's file (.json)\xE2\x80\xA6", nullptr, false,
                                          static_cast<bool>(actions_.pick_compare_file));
     remember_item("file:compare");
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Their project file (from File \xE2\x86\x92 Export project) beside yours: agreement figures, "
-                          "the differences in the text, and adopting theirs one by one. Nothing is merged until you adopt.");
+    if (ImGui::IsItemHovered()) {  // wrapped: one long line would cover the menu
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+        ImGui::TextUnformatted("Their project file (from File \xE2\x86\x92 Export project) beside yours: agreement figures, "
+                               "the differences in the text, and adopting theirs one by one. Nothing is merged until you adopt.");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
     if (compare) compare_file();
     ImGui::Separator();
     const bool aside = ImGui::MenuItem("Export the unreadable saved data", nullptr, false, storage.has_aside);
