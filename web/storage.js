@@ -254,13 +254,17 @@
     store.initial = null;
   };
   // The file picker for imports: the chosen file's text goes to the app.
-  store.pickFile = function (accept) {
+  // Purpose "compare": a colleague's project, compared rather than imported.
+  store.pickFile = function (accept, purpose) {
     const input = document.createElement("input");
     input.type = "file";
     input.accept = accept;
     input.addEventListener("change", async () => {
       const file = input.files && input.files[0];
-      if (file) store.giveFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (!file) return;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (purpose === "compare") store.giveFileTo("_cm_receive_compare_file", file.name, bytes);
+      else store.giveFile(file.name, bytes);
     });
     input.click();
   };
@@ -270,11 +274,15 @@
   store.giveFile = function (name, bytes) {
     const project = /\.(json|jsonld)$/i.test(name);
     if (!project && window.claimmarkImport && window.claimmarkImport.convert(name, bytes)) return;
+    store.giveFileTo("_cm_receive_file", name, bytes);
+  };
+  // Calls the app's fn(name, bytes, size) with the file copied into its memory.
+  store.giveFileTo = function (fn, name, bytes) {
     const M = window.Module;
     const n = M.lengthBytesUTF8(name) + 1, pn = M._malloc(n), pb = M._malloc(bytes.length || 1);
     M.stringToUTF8(name, pn, n);
     M.HEAPU8.set(bytes, pb);
-    try { M._cm_receive_file(pn, pb, bytes.length); } finally { M._free(pn); M._free(pb); }
+    try { M[fn](pn, pb, bytes.length); } finally { M._free(pn); M._free(pb); }
   };
 
   // Files dropped on the page: articles (.txt, .md, .html) or a project (.json).

@@ -976,6 +976,8 @@ TEST_CASE("project import: documents are matched by text before id", "[project][
     CHECK(r.new_documents.empty());
     CHECK(r.annotations.spans.at(11).doc == "b2");
     CHECK(r.annotations.spans.at(5).doc == "a");
+    CHECK(r.file_documents == 2);
+    CHECK(r.open_documents == std::vector<std::string>{"a", "b2"});
 
     // Annotations-only files match by the sha256 field alone.
     const ProjectImport only =
@@ -994,6 +996,8 @@ TEST_CASE("project import: texts that are not open become new documents", "[proj
     CHECK(b.meta.title == "Huawei denies");
     CHECK(b.text.utf8() == kTextB);
     CHECK(state(r.annotations) == state(fixture()));
+    CHECK(r.file_documents == 2);  // what a comparison reports: "1 of their 2 articles is open here"
+    CHECK(r.open_documents == std::vector<std::string>{"a"});
     // With nothing open, both are new, with every field back.
     const ProjectImport fresh = import_project(kExpected, {}, {}, ImportMode::Replace);
     REQUIRE(fresh.new_documents.size() == 2);

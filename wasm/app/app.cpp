@@ -53,6 +53,7 @@ Options parse_options(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--open-file") && has_value) o.open_file = argv[++i];
         else if (!std::strcmp(argv[i], "--theme") && has_value) o.theme = argv[++i];
         else if (!std::strcmp(argv[i], "--import") && has_value) o.import_file = argv[++i];
+        else if (!std::strcmp(argv[i], "--compare") && has_value) o.compare_file = argv[++i];
         else std::fprintf(stderr, "claimmark: ignoring unknown argument %s\n", argv[i]);
     }
     return o;
@@ -163,6 +164,10 @@ bool App::init(const Options& options) {
     if (!options.import_file.empty()) {
         if (auto bytes = platform::read_file(options.import_file)) receive_file(options.import_file, std::move(*bytes));
         else std::fprintf(stderr, "claimmark: cannot read %s\n", options.import_file.c_str());
+    }
+    if (!options.compare_file.empty()) {
+        if (auto bytes = platform::read_file(options.compare_file)) workspace_->compare_with(options.compare_file, *bytes);
+        else std::fprintf(stderr, "claimmark: cannot read %s\n", options.compare_file.c_str());
     }
     for (const std::string& w : open_index >= 0 ? corpus_.documents[static_cast<size_t>(open_index)].warnings
                                                 : std::vector<std::string>{})
@@ -381,6 +386,9 @@ ui::ProjectActions App::project_actions() {
     };
 #ifdef __EMSCRIPTEN__
     a.pick_import_file = [] { platform::pick_file(".json,.jsonld,application/json,application/ld+json"); };
+#endif
+#ifdef __EMSCRIPTEN__
+    a.pick_compare_file = [] { platform::pick_file(".json,application/json", "compare"); };
 #endif
 #ifdef __EMSCRIPTEN__
     a.pick_article_file = [] { platform::pick_file(".txt,.md,.markdown,.html,.htm,text/plain,text/html,text/markdown"); };

@@ -25,6 +25,7 @@ struct Options {
     std::string open_file;       // desktop: a UTF-8 text file to add and open
     std::string theme;           // "light", "dark" or "" (follow the system)
     std::string import_file;     // desktop: a project file to offer for import
+    std::string compare_file;    // desktop: a colleague's project file to compare with
 };
 
 Options parse_options(int argc, char** argv);

@@ -53,6 +53,30 @@ json suggestions_state(const cm::ui::SuggestionReview& r) {
             {"panel", panel}};
 }
 
+// Comparing with a colleague's file (ui/comparison.h): the figures exactly as
+// the Compare tab shows them, and the open article's disagreements.
+json compare_state(const cm::ui::Comparison& c) {
+    if (!c.active()) return {{"active", false}, {"error", c.error()}};
+    json rows = json::array();
+    for (const cm::ui::ScoreRow& r : c.rows())
+        rows.push_back({{"label", r.label}, {"mine", r.mine}, {"theirs", r.theirs}, {"both", r.both},
+                        {"precision", r.precision}, {"recall", r.recall}, {"f1", r.f1}});
+    json items = json::array();
+    const char* kinds[] = {"mine-only", "theirs-only", "differs"};
+    for (const cm::ui::Disagreement& d : c.disagreements())
+        items.push_back({{"kind", kinds[static_cast<int>(d.kind)]}, {"mine", d.mine}, {"theirs", d.theirs},
+                         {"start", d.start}, {"end", d.end}, {"detail", d.detail}, {"text", d.text}});
+    const cm::AgreementReport& r = c.report();
+    return {{"active", true}, {"error", c.error()}, {"file", c.file_name()}, {"fileDocuments", c.file_documents()},
+            {"documents", c.their_documents()}, {"scopeDocuments", c.scope_documents()},
+            {"scope", c.scope == cm::ui::CompareScope::AllArticles ? "all" : "this"},
+            {"mode", c.mode == cm::MatchMode::Exact ? "exact" : "overlap"}, {"rows", rows},
+            {"kappa", {{"pairs", r.labels.pairs}, {"kappa", r.labels.kappa}}},
+            {"relations", {{"both", r.relations.all.both}, {"mineOnly", r.relations.all.mine_only},
+                           {"theirsOnly", r.relations.all.theirs_only}}},
+            {"disagreements", items}, {"kept", c.kept()}};
+}
+
 const cm::Document* doc_by_id(const char* id) {
     return (app() && id) ? app()->corpus().find(id) : nullptr;
 }
@@ -164,6 +188,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                                                           {"progress", app()->workspace().task()->progress}}
                                                     : json(nullptr)},
                 {"suggestions", suggestions_state(an.suggestions)},
+                {"compare", compare_state(app()->workspace().comparison())},
                 {"canUndo", app()->editor().can_undo()},
                 {"undoName", app()->editor().undo_name()},
                 {"canRedo", app()->editor().can_redo()},
@@ -186,6 +211,11 @@ EMSCRIPTEN_KEEPALIVE void cm_flush_save() {
 // A file the reader picked or dropped: its name and its bytes, undecoded.
 EMSCRIPTEN_KEEPALIVE void cm_receive_file(const char* name, const char* data, size_t size) {
     if (app() && name && data) app()->receive_file(name, std::string(data, size));
+}
+
+// A colleague's project file picked with File -> Compare: compared with mine, never imported.
+EMSCRIPTEN_KEEPALIVE void cm_receive_compare_file(const char* name, const char* data, size_t size) {
+    if (app() && name && data) app()->workspace().compare_with(name, std::string(data, size));
 }
 
 // A big file went to the page's import worker (web/import-worker.js): the

@@ -303,6 +303,7 @@ private:
     }
 
     void read_document(const json& o, const std::string& path) {
+        ++out_.file_documents;
         std::optional<std::string> text;
         if (const json* v = member(o, "text")) {
             if (v->is_string())
@@ -365,10 +366,12 @@ private:
         if (match >= 0) {
             target.corpus = match;
             target.id = corpus_[static_cast<size_t>(match)].meta.id;
+            note_open(target.id);
             report_meta_differences(path, corpus_[static_cast<size_t>(match)].meta, meta, o);
         } else if (const int same_id = index_of(id); same_id >= 0) {
             target.corpus = same_id;
             target.id = id;
+            note_open(id);
             if (!hash.empty())
                 problem(path, "the open document " + in_quotes(id) + " has other text (its SHA-256 differs)",
                         "kept the open text: ranges whose quotes moved are re-anchored, those whose quotes are gone "
@@ -388,6 +391,12 @@ private:
             problem(path, "document " + in_quotes(id) + " is not open and this file does not hold its text", "");
         }
         docs_.emplace(id, std::move(target));
+    }
+
+    // Two entries of the file may be the same open text: listed once.
+    void note_open(const std::string& id) {
+        auto& open = out_.open_documents;
+        if (std::find(open.begin(), open.end(), id) == open.end()) open.push_back(id);
     }
 
     void report_meta_differences(const std::string& path, const DocumentMeta& open, const DocumentMeta& file,

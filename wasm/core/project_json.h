@@ -60,6 +60,10 @@ struct ProjectImport {
     // before applying `annotations`.
     std::vector<Document> new_documents;
     std::vector<ImportProblem> problems;  // in file order within each section
+    // The documents the file lists, and which of them are open here (ids
+    // here, in file order): what a comparison with a colleague's file covers.
+    size_t file_documents = 0;
+    std::vector<std::string> open_documents;
 };
 
 // The text of a document the file lists without one, when it is kept

@@ -60,7 +60,8 @@ std::string load_preferences();
 void save_preferences(const std::string& json);
 
 // Asks the reader for a file (the browser's picker); the page hands the chosen
-// file's text to the app (App::receive_file). Desktop: use --import PATH.
-void pick_file(const std::string& accept);
+// file's text to the app: App::receive_file, or with purpose "compare"
+// App::receive_compare_file. Desktop: use --import PATH or --compare PATH.
+void pick_file(const std::string& accept, const std::string& purpose = "");
 
 }  // namespace cm::platform

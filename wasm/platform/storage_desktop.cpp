@@ -155,7 +155,7 @@ std::string save_file(const std::string& name, const std::string&, const std::st
     return write_atomic(path, content).empty() ? path : "";
 }
 
-void pick_file(const std::string&) {}  // no dialog toolkit: the desktop imports with --import PATH
+void pick_file(const std::string&, const std::string&) {}  // no dialog toolkit: --import PATH, --compare PATH
 
 namespace {
 std::string config_dir() {

@@ -101,7 +101,9 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 });
 
-EM_JS(void, js_pick_file, (const char* accept), { window.claimmarkStore.pickFile(UTF8ToString(accept)); });
+EM_JS(void, js_pick_file, (const char* accept, const char* purpose), {
+    window.claimmarkStore.pickFile(UTF8ToString(accept), UTF8ToString(purpose));
+});
 
 int g_version = -1;
 
@@ -150,7 +152,7 @@ std::string save_file(const std::string& name, const std::string& mime, const st
     return "your downloads";
 }
 
-void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
+void pick_file(const std::string& accept, const std::string& purpose) { js_pick_file(accept.c_str(), purpose.c_str()); }
 
 bool storage_keeps_texts_apart() { return true; }
 bool storage_has_text(const std::string& doc_id) { return js_store_has_text(doc_id.c_str()) != 0; }

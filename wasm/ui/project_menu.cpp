@@ -34,6 +34,10 @@ void ProjectMenu::import_file() {
     if (actions_.pick_import_file) actions_.pick_import_file();
 }
 
+void ProjectMenu::compare_file() {
+    if (actions_.pick_compare_file) actions_.pick_compare_file();
+}
+
 void ProjectMenu::export_project(Annotator& an, bool with_text) {
     const std::string where = actions_.export_project ? actions_.export_project(with_text) : "";
     an.flash(where.empty() ? "Export failed." : (with_text ? "Exported the project to " : "Exported the annotations to ") + where + ".");
@@ -76,6 +80,19 @@ void ProjectMenu::draw_menu(Annotator& an, const platform::StorageStatus& storag
     const bool import = ImGui::MenuItem("Import project or W3C annotations (.json)\xE2\x80\xA6", nullptr, false, !storage.read_only && actions_.pick_import_file);
     remember_item("file:import");
     if (import) import_file();
+    // Reading a colleague's file changes nothing of mine, so a read-only tab may compare.
+    const bool compare = ImGui::MenuItem("Compare with a colleague's file (.json)\xE2\x80\xA6", nullptr, false,
+                                         static_cast<bool>(actions_.pick_compare_file));
+    remember_item("file:compare");
+    if (ImGui::IsItemHovered()) {  // wrapped: one long line would cover the menu
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+        ImGui::TextUnformatted("Their project file (from File \xE2\x86\x92 Export project) beside yours: agreement figures, "
+                               "the differences in the text, and adopting theirs one by one. Nothing is merged until you adopt.");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    if (compare) compare_file();
     ImGui::Separator();
     const bool aside = ImGui::MenuItem("Export the unreadable saved data", nullptr, false, storage.has_aside);
     remember_item("file:export-aside");

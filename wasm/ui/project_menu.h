@@ -21,6 +21,7 @@ struct ProjectActions {
     std::function<std::vector<ImportProblem>(const std::string& text, ImportMode mode)> import_text;
     std::function<std::string()> export_aside;                   // the unreadable saved data
     std::function<void()> pick_article_file;                     // .txt, .md, .html: the app offers it
+    std::function<void()> pick_compare_file;                     // a colleague's project: the app compares it
     // A standard format by name (core/formats/formats.h): where it went, and
     // what the format could not hold.
     std::function<std::pair<std::string, std::vector<std::string>>(const std::string& format)> export_format;
@@ -35,6 +36,8 @@ public:
     // The menu's actions, also for the command palette.
     void open_article_file();
     void import_file();
+    void compare_file();
+    bool can_compare() const { return static_cast<bool>(actions_.pick_compare_file); }
     bool can_pick_files() const { return static_cast<bool>(actions_.pick_import_file); }
     void export_project(Annotator& an, bool with_text);
     void export_as(const std::string& format);

@@ -6,6 +6,8 @@
 
 #include "ui/annotation_list.h"
 #include "ui/cast_panel.h"
+#include "ui/corpus_views.h"
+#include "ui/compare_panel.h"
 #include "ui/inspector.h"
 #include "ui/labels_panel.h"
 
@@ -30,7 +32,7 @@ void tab(const char* name, ImGuiTabItemFlags flags, Draw draw) {
 
 }  // namespace
 
-void draw_side_panel(Annotator& an, const FontSet& fonts) {
+void draw_side_panel(Annotator& an, const FontSet& fonts, Comparison& compare) {
     if (!ImGui::BeginTabBar("side_panel")) return;
     // Enter / I and E want the inspector in front. The flag stays set until the
     // inspector has taken the focus (a newly selected tab only shows next frame).
@@ -40,10 +42,14 @@ void draw_side_panel(Annotator& an, const FontSet& fonts) {
     tab("Annotations", 0, [&] { draw_annotation_list(an, fonts); });
     tab("Cast", 0, [&] { draw_cast_panel(an, fonts); });
     tab("Labels", 0, [&] { draw_labels_panel(an, fonts); });
+    if (compare.active()) tab("Compare", 0, [&] { draw_compare_panel(an, compare, fonts); });
     ImGui::EndTabBar();
     g_requested.clear();
 }
 
-void request_side_tab(const std::string& name) { g_requested = name; }
+void request_side_tab(const std::string& name) {
+    g_requested = name;
+    request_corpus_tab(CorpusTab::Article);  // the panels show beside the article only
+}
 
 }  // namespace cm::ui

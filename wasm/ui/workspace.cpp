@@ -7,6 +7,7 @@
 #include <string>
 
 #include "platform/platform.h"
+#include "ui/compare_panel.h"
 #include "ui/help_overlay.h"
 #include "core/formats/formats.h"
 #include "ui/side_panel.h"
@@ -20,6 +21,15 @@ void Workspace::open(int index) {
     request_corpus_tab(CorpusTab::Article);  // picking an article shows it
     view_.set_document(&corpus_.documents[static_cast<size_t>(index)]);
     annotator_.set_document(view_.document());
+}
+
+void Workspace::compare_with(const std::string& file_name, const std::string& text) {
+    if (!comparison_.load(file_name, text, annotator_, platform::wall_clock_seconds())) {
+        annotator_.flash("Nothing was compared: the file could not be used.");
+        return;  // the dialog says why
+    }
+    annotator_.flash(comparison_.message());
+    request_side_tab("Compare");
 }
 
 // An annotation picked in a panel, a link marker or by N / P: open its
@@ -153,6 +163,12 @@ std::vector<PaletteCommand> Workspace::palette_commands() {
     }
     if (editable && project_menu_.can_pick_files())
         add("Import project or W3C annotations (.json)\xE2\x80\xA6", "", [this] { project_menu_.import_file(); });
+    if (project_menu_.can_compare())
+        add("Compare with a colleague's file (.json)\xE2\x80\xA6", "", [this] { project_menu_.compare_file(); });
+    if (comparison_.active()) {
+        add("Show the Compare panel", "", [] { request_side_tab("Compare"); });
+        add("Stop comparing", "", [this] { comparison_.stop(annotator_); });
+    }
     if (editable && ed.can_undo()) add("Undo " + ed.undo_name(), mod + "Z", [&ed] { ed.undo(); });
     if (editable && ed.can_redo()) add("Redo " + ed.redo_name(), mod + "Shift+Z", [&ed] { ed.redo(); });
     if (view_.document() && editable)
@@ -350,6 +366,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     const bool article = expected == CorpusTab::Article;
     const float reader_w = article ? std::max(200.0f, ImGui::GetContentRegionAvail().x - prefs_.panel_width - 6)
                                    : ImGui::GetContentRegionAvail().x;
+    comparison_.update(annotator_);  // the diff marks; cheap unless my annotations, the article or a setting changed
     ImGui::BeginChild("reader", ImVec2(reader_w, body_h), false);
     const CorpusTab tab = corpus_views_.draw_tab_bar();
     draw_notices();
@@ -381,7 +398,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
         ImGui::BeginChild("panels", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         ImGui::BeginDisabled(annotator_.read_only);  // another tab saves: this one only reads
-        draw_side_panel(annotator_, fonts);
+        draw_side_panel(annotator_, fonts, comparison_);
         ImGui::EndDisabled();
         ImGui::EndChild();
         ImGui::PopStyleVar();
@@ -396,6 +413,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     draw_about();
     palette_.draw([this] { return palette_commands(); });
     project_menu_.draw_dialogs(annotator_);
+    draw_compare_error(comparison_);
     if (article_hooks_.add) article_dialog_.draw(annotator_, article_hooks_);
 }
 

@@ -16,6 +16,7 @@
 #include "ui/fonts.h"
 #include "ui/article_dialog.h"
 #include "ui/command_palette.h"
+#include "ui/comparison.h"
 #include "ui/corpus_views.h"
 #include "ui/project_menu.h"
 #include "ui/reading_view.h"
@@ -42,6 +43,11 @@ public:
     const std::vector<ItemRect>& list_items() const { return list_items_; }
     ProjectMenu& project_menu() { return project_menu_; }
     ArticleDialog& article_dialog() { return article_dialog_; }
+    // Comparing with a colleague's project file (ui/comparison.h).
+    Comparison& comparison() { return comparison_; }
+    const Comparison& comparison() const { return comparison_; }
+    // Their file, picked or given on the command line: compared, or the reason not.
+    void compare_with(const std::string& file_name, const std::string& text);
     // How a new article joins the corpus (the app owns it).
     void set_article_hooks(ArticleHooks hooks) { article_hooks_ = std::move(hooks); }
     // True while a text field has the keyboard (a paste then goes to the field).
@@ -93,6 +99,7 @@ private:
     ReadingView view_;
     ProjectMenu project_menu_;
     ArticleDialog article_dialog_;
+    Comparison comparison_;
     ArticleHooks article_hooks_;
     std::optional<Task> task_;
     std::vector<std::string> notices_;
