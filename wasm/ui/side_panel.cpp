@@ -8,6 +8,7 @@
 #include "ui/cast_panel.h"
 #include "ui/inspector.h"
 #include "ui/labels_panel.h"
+#include "ui/search_panel.h"
 
 namespace cm::ui {
 
@@ -40,6 +41,7 @@ void draw_side_panel(Annotator& an, const FontSet& fonts) {
     tab("Annotations", 0, [&] { draw_annotation_list(an, fonts); });
     tab("Cast", 0, [&] { draw_cast_panel(an, fonts); });
     tab("Labels", 0, [&] { draw_labels_panel(an, fonts); });
+    tab("Search", 0, [&] { draw_search_panel(an, fonts); });
     ImGui::EndTabBar();
     g_requested.clear();
 }

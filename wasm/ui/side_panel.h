@@ -1,4 +1,4 @@
-// The right-hand panel: Inspector, Annotations, Cast and Labels tabs, each
+// The right-hand panel: Inspector, Annotations, Cast, Labels and Search tabs, each
 // filling the rest of the current child window and scrolling on its own.
 #pragma once
 #include <string>
@@ -9,7 +9,7 @@
 namespace cm::ui {
 
 void draw_side_panel(Annotator& an, const FontSet& fonts);
-// Brings a tab ("Inspector", "Annotations", "Cast", "Labels") to the front.
+// Brings a tab ("Inspector", "Annotations", "Cast", "Labels", "Search") to the front.
 void request_side_tab(const std::string& name);
 
 }  // namespace cm::ui

@@ -9,6 +9,7 @@
 #include "platform/platform.h"
 #include "ui/help_overlay.h"
 #include "core/formats/formats.h"
+#include "ui/search_panel.h"
 #include "ui/side_panel.h"
 #include "ui/widgets.h"
 
@@ -88,6 +89,8 @@ void Workspace::set_theme(ThemeChoice t) {
     prefs_.theme = t == ThemeChoice::Light ? "light" : t == ThemeChoice::Dark ? "dark" : "system";
 }
 
+void Workspace::focus_search() { focus_search_field(); }
+
 void Workspace::change_text_size(int steps) {
     prefs_.text_size = steps == 0 ? Preferences::kDefaultText : std::round(prefs_.text_size) + 2.0f * static_cast<float>(steps);
     prefs_.clamp();
@@ -163,7 +166,8 @@ std::vector<PaletteCommand> Workspace::palette_commands() {
     }
     add(std::string(annotator_.snap_to_words ? "Stop snapping" : "Snap") + " selections to whole words", "W",
         [this] { annotator_.snap_to_words = !annotator_.snap_to_words; });
-    for (const char* tab : {"Inspector", "Annotations", "Cast", "Labels"}) {
+    add("Search the corpus", mod + "F", [] { focus_search_field(); });
+    for (const char* tab : {"Inspector", "Annotations", "Cast", "Labels", "Search"}) {
         const std::string name = tab;
         add("Show the " + name + " panel", "", [name] { request_side_tab(name); });
     }

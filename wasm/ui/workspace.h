@@ -75,6 +75,8 @@ public:
     // Ctrl/Cmd+K: every command by typing.
     void open_palette() { palette_.open(); }
     bool palette_open() const { return palette_.is_open(); }
+    // Ctrl/Cmd+F: the Search tab, with the caret in its field.
+    void focus_search();
 
 private:
     void draw_menu();
