@@ -183,3 +183,21 @@ test("clearing the search empties the list", async () => {
   assert.equal(v.hits, 0);
   assert.deepEqual(app.problems.consoleErrors, []);
 });
+
+test("a read-only tab (another tab saves) searches, but refuses to tag", async () => {
+  const second = await app.context.newPage();
+  await second.goto(session.url);
+  await second.waitForFunction(() => window.claimmark, null, { timeout: 10000 });
+  await second.evaluate(() => window.claimmark.ready);
+  await second.waitForFunction(() => window.claimmark.view().save.readOnly, null, { timeout: 10000 });
+  const before = await model(second);
+  await second.keyboard.press("Control+f");
+  await second.waitForFunction(() => window.claimmark.view().typing, null, { timeout: 5000 });
+  await second.keyboard.type(QUERY, { delay: 30 });
+  await settle(second);
+  assert.equal((await view(second)).search.hits, expected.length, "searching works");
+  await clickItem(second, "search:tag", { xMax: 20 });
+  assert.deepEqual(await model(second), before, "tagging does not");
+  assert.match((await view(second)).message, /read-only/);
+  await second.close();
+});

@@ -360,9 +360,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
     ImGui::BeginChild("panels", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::BeginDisabled(annotator_.read_only);  // another tab saves: this one only reads
-    draw_side_panel(annotator_, fonts);
-    ImGui::EndDisabled();
+    draw_side_panel(annotator_, fonts);  // read-only: the panels that edit are disabled (side_panel.cpp)
     ImGui::EndChild();
     ImGui::PopStyleVar();
     // Keys after the panels: a field that took the keyboard this frame wins.
