@@ -148,7 +148,7 @@ TEST_CASE("search: zero-length regex matches are skipped", "[search]") {
 
 TEST_CASE("search: an invalid regex is a message, never an exception", "[search]") {
     const std::vector<std::pair<std::string, std::string>> bad = {
-        {"(Huawei", "missing )"},          {"Huawei)", "no ("},
+        {"(Huawei", "missing ) for this (, at character 1"},          {"Huawei)", "no ("},
         {"*Huawei", "nothing before *"},   {"a**", "one repeat cannot follow another"},
         {"a{2,1}", "larger count"},        {"a{x}", "repeats what comes before"},
         {"[z-a]", "runs backwards"},       {"[abc", "missing ]"},
@@ -163,7 +163,7 @@ TEST_CASE("search: an invalid regex is a message, never an exception", "[search]
         const auto r = find(pattern, opts(false, false, true));
         CHECK(r.hits.empty());
         CHECK_THAT(r.error, Catch::Contains(says));
-        CHECK_THAT(r.error, Catch::Contains("(at character"));
+        CHECK_THAT(r.error, Catch::Contains(", at character"));
     }
     // The same text without the regex option is a plain search: no error.
     CHECK(find("(Huawei", opts(false, false, false)).error.empty());

@@ -51,7 +51,7 @@ private:
     bool has(size_t k) const { return at_ + k < p_.size(); }
     char32_t peek(size_t k) const { return has(k) ? p_[at_ + k] : 0; }
     void fail(const std::string& what, size_t where) {
-        if (error_.empty()) error_ = what + " (at character " + std::to_string(where + 1) + ")";
+        if (error_.empty()) error_ = what + ", at character " + std::to_string(where + 1);
     }
 
     void disjunction() {

@@ -11,7 +11,7 @@
 namespace cm {
 
 // Empty when `pattern` is in the accepted subset, else one plain sentence
-// saying what is wrong and where ("missing ) for the ( at character 4").
+// saying what is wrong and where ("missing ) for this (, at character 4").
 std::string check_regex_pattern(const std::u32string& pattern);
 
 }  // namespace cm
