@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -39,6 +41,7 @@ struct SearchState {
     std::string ran_query;
     SearchOptions ran_options;
     uint64_t ran_revision = 0;
+    uint64_t ran_notes = 0;  // notes_fingerprint() at the time
     size_t ran_documents = 0;
 
     std::string seen_query;  // the field last frame, to time a pause in typing
@@ -104,6 +107,20 @@ void build_rows(const Annotator& an, SearchState& st) {
     st.snippets.assign(hits.size(), std::nullopt);
 }
 
+// What note hits depend on: every note, its span and where the span starts
+// (hits are listed in span order). Computed only when the model changed, so
+// an edit that touches no note does not run a (possibly slow) search again.
+uint64_t notes_fingerprint(const Annotations& m) {
+    uint64_t h = 1469598103934665603ull;
+    for (const auto& entry : m.spans) {
+        const Span& s = entry.second;
+        if (s.note.empty()) continue;
+        for (const uint64_t part : {uint64_t{s.id}, uint64_t{s.start()}, uint64_t{std::hash<std::string>{}(s.note)}})
+            h = (h ^ part) * 1099511628211ull;
+    }
+    return h;
+}
+
 // Runs the search again when what it depends on has changed.
 void refresh(Annotator& an, SearchState& st) {
     const double now = platform::now_seconds();
@@ -113,8 +130,15 @@ void refresh(Annotator& an, SearchState& st) {
     }
     const SearchOptions o = options_of(st, an);
     const bool query_changed = !st.ran || st.query != st.ran_query || !same_options(o, st.ran_options);
-    const bool world_changed = st.ran && (an.corpus().documents.size() != st.ran_documents ||
-                                          (o.include_notes && an.editor().revision() != st.ran_revision));
+    bool notes_changed = false;
+    if (st.ran && an.editor().revision() != st.ran_revision) {
+        st.ran_revision = an.editor().revision();
+        const uint64_t notes = notes_fingerprint(an.model());
+        notes_changed = notes != st.ran_notes;
+        st.ran_notes = notes;
+    }
+    const bool world_changed =
+        st.ran && (an.corpus().documents.size() != st.ran_documents || (o.include_notes && notes_changed));
     if (!query_changed && !world_changed) return;
     if (query_changed && o.regex && !st.query.empty() && now - st.edited_at < kRegexPause) return;
 
@@ -122,6 +146,7 @@ void refresh(Annotator& an, SearchState& st) {
     st.ran_query = st.query;
     st.ran_options = o;
     st.ran_revision = an.editor().revision();
+    st.ran_notes = notes_fingerprint(an.model());
     st.ran_documents = an.corpus().documents.size();
     st.result = search_corpus(an.corpus(), an.model(), st.query, o);
     build_rows(an, st);

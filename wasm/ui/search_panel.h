@@ -4,7 +4,7 @@
 // opens one; the hits are highlighted in the reading view (the "search"
 // marks layer), and "Tag all hits as <label>" adds a span per text hit in
 // one undoable step. The search runs again only when the query, an option,
-// the corpus or (for notes) the model changes, never every frame.
+// the corpus or (with notes searched) a note changes, never every frame.
 #pragma once
 #include <string>
 #include <vector>
