@@ -100,9 +100,10 @@
       });
       // Ctrl/Cmd with +, - or 0 sizes the reading text in the app (the
       // browser would zoom the whole page and blur the canvas); Ctrl/Cmd+K
-      // opens the app's command palette (not the browser's search).
+      // opens the app's command palette and Ctrl/Cmd+F its corpus search
+      // (not the browser's find bar, which cannot see into the canvas).
       window.addEventListener("keydown", (e) => {
-        if ((e.ctrlKey || e.metaKey) && !e.altKey && ["=", "+", "-", "0", "k", "K"].includes(e.key)) e.preventDefault();
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && ["=", "+", "-", "0", "k", "K", "f", "F"].includes(e.key)) e.preventDefault();
       });
       module.claimmarkClipboard = (text) => {
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});

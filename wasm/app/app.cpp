@@ -229,7 +229,7 @@ void App::flush_save() {
 
 // Ctrl/Cmd with + (or =), - and 0: the reading text size, as a browser's
 // zoom would (the page keeps the browser from zooming the whole canvas);
-// Ctrl/Cmd+K: the command palette.
+// Ctrl/Cmd+K: the command palette; Ctrl/Cmd+F: search the corpus.
 void App::handle_app_keys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (!(io.KeyCtrl || io.KeySuper) || io.WantTextInput) return;
@@ -237,6 +237,7 @@ void App::handle_app_keys() {
     if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) workspace_->change_text_size(-1);
     if (ImGui::IsKeyPressed(GLFW_KEY_0) || ImGui::IsKeyPressed(GLFW_KEY_KP_0)) workspace_->change_text_size(0);
     if (ImGui::IsKeyPressed(GLFW_KEY_K)) workspace_->open_palette();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F)) workspace_->focus_search();
 }
 
 // Saves the preferences (and ImGui's window settings) a moment after they

@@ -11,6 +11,7 @@
 #include "app/app.h"
 #include "core/annotations_json.h"
 #include "ui/item_rects.h"
+#include "ui/search_panel.h"
 
 namespace {
 
@@ -24,6 +25,27 @@ const char* out(const json& j) {
 }
 
 cm::app::App* app() { return cm::app::running_app(); }
+
+// The Search tab (ui/search_panel.h): its query, the count, any error, the
+// current hit and the hits its list drew last frame (all of them would be
+// thousands).
+json search_state() {
+    const cm::ui::SearchPanelView v = cm::ui::search_panel_view();
+    auto hit_json = [&](int i) {
+        const cm::SearchHit& h = v.result.hits[static_cast<size_t>(i)];
+        return json{{"index", i}, {"doc", h.doc}, {"start", h.start}, {"end", h.end}, {"span", h.span}};
+    };
+    json shown = json::array();
+    for (int i : v.shown) shown.push_back(hit_json(i));
+    return {{"query", v.query},
+            {"hits", v.result.hits.size()},
+            {"articles", v.result.documents_with_hits},
+            {"noteHits", v.result.note_hits},
+            {"capped", v.result.capped},
+            {"error", v.result.error},
+            {"current", v.current >= 0 ? hit_json(v.current) : json(nullptr)},
+            {"shown", shown}};
+}
 
 // Reviewing attribution suggestions (ui/suggestion_review.h): whether it is
 // on, the current one's place among those still open, and what it proposes.
@@ -189,6 +211,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                                                     : json(nullptr)},
                 {"suggestions", suggestions_state(an.suggestions)},
                 {"compare", compare_state(app()->workspace().comparison())},
+                {"search", search_state()},
                 {"canUndo", app()->editor().can_undo()},
                 {"undoName", app()->editor().undo_name()},
                 {"canRedo", app()->editor().can_redo()},

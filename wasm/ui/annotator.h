@@ -108,6 +108,9 @@ public:
     TextMarks marks;
     // Scrolls the open document to [start, end) (the workspace follows it, as for jump_to).
     void reveal(uint32_t start, uint32_t end);
+    // Opens a document if it is not open and scrolls to [start, end), selecting
+    // nothing (a search hit is not an annotation).
+    void reveal_in(const std::string& doc, uint32_t start, uint32_t end) { jump_ = Jump{doc, start, end}; }
     // True (with the usual message) when edits are off in this tab.
     bool refuse_if_read_only();
 

@@ -87,6 +87,7 @@ void draw_help_overlay(Annotator& an, const FontSet& fonts, const platform::Stor
         row(fonts, mod + "+Shift+Z or " + mod + "+Y", "Redo.");
         row(fonts, mod + "+C", "Copy the selected text.");
         row(fonts, mod + "+A", "Select the whole article.");
+        row(fonts, mod + "+F", "Search every article and note (Enter: next hit; Up / Down: choose one).");
         row(fonts, "PageUp / PageDown / Space, arrows, Home / End", "Scroll.");
         row(fonts, "Esc", "Cancel a link; clear the selection.");
         row(fonts, mod + "+= / " + mod + "+- / " + mod + "+0", "Larger / smaller / default text (View has line spacing and length too).");

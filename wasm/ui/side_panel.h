@@ -1,6 +1,6 @@
-// The right-hand panel: Inspector, Annotations, Cast and Labels tabs, and
-// Compare while comparing with a colleague's file, each filling the rest of
-// the current child window and scrolling on its own.
+// The right-hand panel: Inspector, Annotations, Cast, Labels and Search tabs,
+// and Compare while comparing with a colleague's file, each filling the rest
+// of the current child window and scrolling on its own.
 #pragma once
 #include <string>
 
@@ -11,7 +11,7 @@
 namespace cm::ui {
 
 void draw_side_panel(Annotator& an, const FontSet& fonts, Comparison& compare);
-// Brings a tab ("Inspector", "Annotations", "Cast", "Labels", "Compare") to the front.
+// Brings a tab ("Inspector", "Annotations", "Cast", "Labels", "Search", "Compare") to the front.
 void request_side_tab(const std::string& name);
 
 }  // namespace cm::ui

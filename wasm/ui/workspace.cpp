@@ -10,6 +10,7 @@
 #include "ui/compare_panel.h"
 #include "ui/help_overlay.h"
 #include "core/formats/formats.h"
+#include "ui/search_panel.h"
 #include "ui/side_panel.h"
 #include "ui/widgets.h"
 
@@ -100,6 +101,8 @@ void Workspace::set_theme(ThemeChoice t) {
     prefs_.theme = t == ThemeChoice::Light ? "light" : t == ThemeChoice::Dark ? "dark" : "system";
 }
 
+void Workspace::focus_search() { focus_search_field(); }
+
 void Workspace::change_text_size(int steps) {
     prefs_.text_size = steps == 0 ? Preferences::kDefaultText : std::round(prefs_.text_size) + 2.0f * static_cast<float>(steps);
     prefs_.clamp();
@@ -187,7 +190,8 @@ std::vector<PaletteCommand> Workspace::palette_commands() {
         add(t == CorpusTab::Article ? std::string("Show the article") : "Show " + name + " (across articles)", "",
             [t] { request_corpus_tab(t); });
     }
-    for (const char* tab : {"Inspector", "Annotations", "Cast", "Labels"}) {
+    add("Search the corpus", mod + "F", [] { focus_search_field(); });
+    for (const char* tab : {"Inspector", "Annotations", "Cast", "Labels", "Search"}) {
         const std::string name = tab;
         add("Show the " + name + " panel", "", [name] { request_side_tab(name); });
     }
@@ -397,9 +401,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
         ImGui::SameLine(0, 0);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
         ImGui::BeginChild("panels", ImVec2(0, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        ImGui::BeginDisabled(annotator_.read_only);  // another tab saves: this one only reads
-        draw_side_panel(annotator_, fonts, comparison_);
-        ImGui::EndDisabled();
+        draw_side_panel(annotator_, fonts, comparison_);  // read-only: the panels that edit are disabled
         ImGui::EndChild();
         ImGui::PopStyleVar();
     }

@@ -84,6 +84,8 @@ public:
     bool palette_open() const { return palette_.is_open(); }
     // The tabs above the article: who said what, clusters, contradictions, timeline.
     CorpusViews& corpus_views() { return corpus_views_; }
+    // Ctrl/Cmd+F: the Search tab, with the caret in its field.
+    void focus_search();
 
 private:
     void draw_menu();
