@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/interval_index.h"
 #include "ui/annotator.h"
 #include "ui/text_geometry.h"
 
@@ -39,6 +40,8 @@ private:
     const Document* doc_ = nullptr;
     uint64_t revision_ = ~uint64_t(0);
     std::vector<const Span*> spans_;        // of the open document, by start
+    IntervalIndex index_;                   // over spans_: what the visible lines show
+    mutable std::vector<uint32_t> hits_;    // scratch for the index's answers
     std::unordered_map<Id, int> level_;     // underline row of each span
     mutable std::vector<LayoutRect> rects_;  // scratch, reused every frame
 };
