@@ -12,6 +12,10 @@
 (function () {
   const DB_NAME = "claimmark", STORE = "state", CURRENT = "current";
   const JOURNAL = "claimmark.journal", ASIDE = "claimmark.aside";
+  // Where the reader is, saved alone when only that changed (scrolling): a
+  // few bytes instead of the whole project. It carries the save sequence it
+  // follows, so it never outlives the project save after it.
+  const VIEW = "claimmark.view";
   // Article texts are kept apart from the project, one record each, written
   // once (a save then carries only annotations and metadata). TEXT_JOURNAL
   // holds a text in localStorage until its IndexedDB write has completed.
@@ -155,6 +159,10 @@
     }
     const journal = readJournal();
     store.initial = journal && (!saved || journal.seq > saved.seq) ? journal : saved;
+    try {
+      const v = JSON.parse(localStorage.getItem(VIEW) || "null");
+      if (store.initial && v && typeof v.view === "string" && v.seq === store.initial.seq) store.initial.view = v.view;
+    } catch (e) { /* the project's own view stands */ }
     await loadTexts();
     store.lastSeq = Math.max(saved ? saved.seq : 0, journal ? journal.seq : 0);
     if (navigator.storage && navigator.storage.persist && !store.readOnly) {
@@ -244,6 +252,12 @@
                 (journalOk ? ". Your latest edit is held in local storage until the database works again."
                            : ". Local storage is full too: export your work now."));
     });
+  };
+
+  // Only the view changed since the last save: write it alone.
+  store.saveView = function (view) {
+    if (store.readOnly) return;
+    try { localStorage.setItem(VIEW, JSON.stringify({ seq: store.lastSeq, view })); } catch (e) { /* a view is not worth a message */ }
   };
 
   // The app could not use the stored state (e.g. a newer format): keep it

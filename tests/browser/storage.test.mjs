@@ -52,6 +52,32 @@ test("annotations, the open article and the place in it come back after a reload
   await context.close();
 });
 
+test("scrolling alone is saved as the view only, and a reload comes back there", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await openPage(context);
+  await tag(page, ZDNET, "We are not leaving U.S.", "1");
+  await saved(page);
+  const seq = await page.evaluate(() => window.claimmarkStore.lastSeq);  // the project saves so far
+  // Scroll with the wheel, no edit: after the view's delay only the view is written.
+  await page.mouse.move(600, 400);
+  for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, 300); await settle(page); }
+  const scrolled = (await view(page)).scrollY;
+  assert.ok(scrolled > 200, `scrolled (${scrolled})`);
+  await page.waitForFunction((doc) => (localStorage.getItem("claimmark.view") || "").includes(doc + " "), ZDNET,
+                             { timeout: 8000 });
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("claimmark.view")));
+  assert.match(stored.view, new RegExp("^" + ZDNET + " [1-9]\\d*$"), "a place below the top");
+  assert.equal(stored.seq, seq, "it follows the last project save");
+  assert.equal(await page.evaluate(() => window.claimmarkStore.lastSeq), seq, "the project was not written again");
+  await page.reload();
+  await page.evaluate(() => window.claimmark.ready);
+  await settle(page);
+  const v = await view(page);
+  assert.equal(v.openDoc, ZDNET);
+  assert.ok(Math.abs(v.scrollY - scrolled) <= v.lineHeight * 2, `near the same place (${v.scrollY} vs ${scrolled})`);
+  await context.close();
+});
+
 test("quitting the browser and starting it again on the same profile brings the work back", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "claimmark-profile-"));
   try {

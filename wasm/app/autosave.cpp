@@ -75,7 +75,10 @@ void Autosave::tick(const Corpus& corpus, const Editor& editor, const std::strin
     if (model_dirty && (now - last_edit_ >= kQuiet || now - changed_at_ >= kMaxDelay)) {
         save(corpus, editor, view, now);
     } else if (!model_dirty && view != saved_view_ && now - saved_at_ >= kViewDelay) {
-        save(corpus, editor, view, now);
+        // Scrolling alone: the view only, not the whole project again.
+        platform::storage_save_view(view);
+        saved_view_ = view;
+        saved_at_ = now;
     }
 }
 

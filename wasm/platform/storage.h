@@ -32,6 +32,10 @@ std::optional<StoredState> storage_open(std::vector<std::string>& problems);
 // Saves the whole state. The web writes a journal synchronously and the
 // database asynchronously: storage_status() tells how it went.
 void storage_save(const StoredState& state);
+// Saves where the reader is, when nothing else changed since the last
+// storage_save (scrolling): a few bytes, so a long project costs nothing to
+// scroll. The next storage_open returns it with the last saved project.
+void storage_save_view(const std::string& view);
 // True (and `out` set) when the status changed since the last call.
 bool storage_poll(StorageStatus& out);
 // The app could not use what storage_open returned (e.g. a newer format):

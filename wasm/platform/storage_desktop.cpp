@@ -113,6 +113,11 @@ std::optional<StoredState> storage_open(std::vector<std::string>& problems) {
     return s;
 }
 
+void storage_save_view(const std::string& view) {
+    if (g_status.read_only || g_dir.empty()) return;
+    write_atomic(g_dir + "/view.txt", view);
+}
+
 void storage_save(const StoredState& state) {
     if (g_status.read_only || g_dir.empty()) return;
     // Keep the last versions: project.json.N-1 -> .N, …, project.json -> .1.

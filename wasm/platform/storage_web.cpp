@@ -86,6 +86,9 @@ EM_JS(double, js_store_number, (const char* what), {
 EM_JS(void, js_store_save, (const char* json, const char* view), {
     window.claimmarkStore.save(UTF8ToString(json), UTF8ToString(view));
 });
+EM_JS(void, js_store_save_view, (const char* view), {
+    window.claimmarkStore.saveView(UTF8ToString(view));
+});
 EM_JS(void, js_store_set_aside, (const char* reason), {
     window.claimmarkStore.setAsideInitial(UTF8ToString(reason));
 });
@@ -122,6 +125,8 @@ std::optional<StoredState> storage_open(std::vector<std::string>& problems) {
 }
 
 void storage_save(const StoredState& state) { js_store_save(state.json.c_str(), state.view.c_str()); }
+
+void storage_save_view(const std::string& view) { js_store_save_view(view.c_str()); }
 
 bool storage_poll(StorageStatus& out) {
     const int v = js_store_version();
