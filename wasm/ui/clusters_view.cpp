@@ -21,10 +21,7 @@ const char* relation_words(ClusterRelationType t, bool outgoing) {
 }  // namespace
 
 void ClustersView::refresh(Annotator& an) {
-    const uint64_t rev = an.editor().revision();
-    if (rev == revision_ && an.corpus().documents.size() == documents_) return;
-    revision_ = rev;
-    documents_ = an.corpus().documents.size();
+    if (!watch_.changed(an)) return;
     const Annotations& m = an.model();
     const analysis::LinkIndex links(m);
     clusters_.clear();

@@ -12,6 +12,7 @@
 #include "ui/annotator.h"
 #include "ui/claim_card.h"
 #include "ui/fonts.h"
+#include "ui/model_watch.h"
 #include "ui/widgets.h"
 
 namespace cm::ui {
@@ -38,8 +39,7 @@ private:
     void draw_unclustered(Annotator& an, const FontSet& fonts);
     void relate_menu(Annotator& an, Id cluster, ClusterRelationType type, const char* label);
 
-    uint64_t revision_ = UINT64_MAX;
-    size_t documents_ = 0;
+    ModelWatch watch_;
     std::vector<ClusterEntry> clusters_;    // by first claim's position in the corpus
     std::vector<ClaimCard> unclustered_;    // corpus order
     std::map<Id, std::string> short_gloss_; // for menus: the gloss, else the first claim's words

@@ -15,10 +15,7 @@ constexpr size_t kClaimsPerSide = 6;
 }  // namespace
 
 void ContradictionView::refresh(Annotator& an) {
-    const uint64_t rev = an.editor().revision();
-    if (rev == revision_ && an.corpus().documents.size() == documents_) return;
-    revision_ = rev;
-    documents_ = an.corpus().documents.size();
+    if (!watch_.changed(an)) return;
     const Annotations& m = an.model();
     const analysis::LinkIndex links(m);
     pairs_.clear();

@@ -9,6 +9,7 @@
 #include "ui/annotator.h"
 #include "ui/claim_card.h"
 #include "ui/fonts.h"
+#include "ui/model_watch.h"
 
 namespace cm::ui {
 
@@ -29,8 +30,7 @@ private:
     void refresh(Annotator& an);
     void draw_side(Annotator& an, const FontSet& fonts, const Side& side, const char* id);
 
-    uint64_t revision_ = UINT64_MAX;
-    size_t documents_ = 0;
+    ModelWatch watch_;
     std::vector<Pair> pairs_;
 };
 

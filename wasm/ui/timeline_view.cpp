@@ -17,10 +17,7 @@ const ImU32 kContradiction = IM_COL32(200, 64, 38, 255);
 }  // namespace
 
 void TimelineView::refresh(Annotator& an) {
-    const uint64_t rev = an.editor().revision();
-    if (rev == revision_ && an.corpus().documents.size() == documents_) return;
-    revision_ = rev;
-    documents_ = an.corpus().documents.size();
+    if (!watch_.changed(an)) return;
     const Annotations& m = an.model();
     timeline_ = analysis::claim_timeline(m, an.corpus());
     rows_.clear();

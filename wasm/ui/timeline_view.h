@@ -10,6 +10,7 @@
 #include "core/analysis/timeline.h"
 #include "ui/annotator.h"
 #include "ui/fonts.h"
+#include "ui/model_watch.h"
 
 namespace cm::ui {
 
@@ -24,8 +25,7 @@ private:
     };
     void refresh(Annotator& an);
 
-    uint64_t revision_ = UINT64_MAX;
-    size_t documents_ = 0;
+    ModelWatch watch_;
     analysis::Timeline timeline_;
     std::vector<Row> rows_;
     size_t shown_ = 300;  // rows drawn, a page at a time

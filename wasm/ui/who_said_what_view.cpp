@@ -20,10 +20,7 @@ constexpr size_t kClaimChars = 160;
 }  // namespace
 
 void WhoSaidWhatView::refresh(Annotator& an) {
-    const uint64_t rev = an.editor().revision();
-    if (!dirty_ && rev == revision_ && an.corpus().documents.size() == documents_) return;
-    revision_ = rev;
-    documents_ = an.corpus().documents.size();
+    if (!watch_.changed(an) && !dirty_) return;
     dirty_ = false;
     table_ = analysis::who_said_what(an.model(), an.corpus(), options_);
     cell_text_.assign(table_.rows.size(), {});

@@ -10,6 +10,7 @@
 #include "core/analysis/who_said_what.h"
 #include "ui/annotator.h"
 #include "ui/fonts.h"
+#include "ui/model_watch.h"
 
 namespace cm::ui {
 
@@ -25,8 +26,7 @@ private:
     analysis::WhoSaidWhatOptions options_;
     analysis::WhoSaidWhat table_;
     std::vector<std::vector<std::vector<std::string>>> cell_text_;  // [row][col][claim]: clipped claim text
-    uint64_t revision_ = UINT64_MAX;
-    size_t documents_ = 0;
+    ModelWatch watch_;
     std::string applied_filter_;
     bool dirty_ = true;
     std::vector<uint8_t> expanded_;  // rows showing every claim (else a few per cell)
