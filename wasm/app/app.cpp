@@ -90,10 +90,11 @@ bool App::init(const Options& options) {
     io.IniFilename = nullptr;  // ImGui's settings live in the preferences (browser storage), not a file
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui_ImplGlfw_InitForOpenGL(window_, false);
-    if (std::string error; !renderer_.init(error)) {
+    if (std::string error; !renderer_.init(error) || !overview_.init(error)) {
         platform::report_fatal("ClaimMark cannot draw on this device: " + error + ".");
         return false;
     }
+    overview_.install();
     input_.install(window_);
     platform::on_wheel(window_, [](float dx, float dy) {
         ImGuiIO& wio = ImGui::GetIO();
@@ -200,6 +201,7 @@ bool App::frame() {
     input_.apply(io, display_.pointer_scale);
 
     ImGui::NewFrame();
+    overview_.begin_frame();
     handle_app_keys();
     intake_.step(0.008, add_document_fn());  // a big article: a slice per frame
     if (intake_.busy()) workspace_->set_task(ui::Workspace::Task{intake_.label(), intake_.progress()});
@@ -420,6 +422,7 @@ ui::ProjectActions App::project_actions() {
 
 void App::shutdown() {
     flush_save();
+    overview_.shutdown();
     renderer_.shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -8,6 +8,7 @@
 #include "app/article_intake.h"
 #include "app/autosave.h"
 #include "app/gl_renderer.h"
+#include "app/overview_painter.h"
 #include "app/glfw_input.h"
 #include "core/corpus.h"
 #include "core/editor.h"
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<ui::Workspace> workspace_;
     ui::FontSet fonts_;
     GlRenderer renderer_;
+    OverviewPainter overview_;
     InputQueue input_;
     platform::Display display_;
     Autosave autosave_;

@@ -6,71 +6,15 @@
 #include <cstdint>
 #include <string_view>
 
-#include "platform/assets.h"
+#include "app/gl_program.h"
 #include "platform/gl.h"
 
 namespace cm::app {
 
-namespace {
-
-// What the GL said about a shader or program that failed.
-std::string info_log(GLuint id, bool program) {
-    char log[1024] = {};
-    if (program) glGetProgramInfoLog(id, sizeof log, nullptr, log);
-    else glGetShaderInfoLog(id, sizeof log, nullptr, log);
-    return log;
-}
-
-// "#version …" (and precision on WebGL2) in front of the embedded source.
-GLuint compile(GLenum kind, const char* asset, std::string& error) {
-    const auto body = platform::find_asset(asset);
-    if (!body) {
-        error = std::string("the shader ") + asset + " is missing from the build";
-        return 0;
-    }
-    std::string src = CM_GLSL_VERSION "\n";
-#ifdef __EMSCRIPTEN__
-    src += "precision mediump float;\n";
-#endif
-    src.append(body->data(), body->size());
-    const GLuint s = glCreateShader(kind);
-    const char* text = src.c_str();
-    glShaderSource(s, 1, &text, nullptr);
-    glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        error = std::string("the shader ") + asset + " did not compile: " + info_log(s, false);
-        glDeleteShader(s);
-        return 0;
-    }
-    return s;
-}
-
-}  // namespace
 
 bool GlRenderer::init(std::string& error) {
-    const GLuint vs = compile(GL_VERTEX_SHADER, "shaders/ui.vert", error);
-    const GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, "shaders/ui.frag", error) : 0;
-    if (!vs || !fs) {
-        if (vs) glDeleteShader(vs);
-        return false;
-    }
-    program_ = glCreateProgram();
-    glAttachShader(program_, vs);
-    glAttachShader(program_, fs);
-    glBindAttribLocation(program_, 0, "a_position");
-    glBindAttribLocation(program_, 1, "a_uv");
-    glBindAttribLocation(program_, 2, "a_color");
-    glLinkProgram(program_);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        error = "the UI shaders did not link: " + info_log(program_, true);
-        return false;
-    }
+    program_ = build_program("shaders/ui.vert", "shaders/ui.frag", {{0, "a_position"}, {1, "a_uv"}, {2, "a_color"}}, error);
+    if (!program_) return false;
     projection_at_ = glGetUniformLocation(program_, "u_projection");
     texture_at_ = glGetUniformLocation(program_, "u_texture");
 
@@ -115,8 +59,7 @@ void GlRenderer::destroy_fonts_texture() {
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
-void GlRenderer::render(const ImDrawData* dd, int fb_width, int fb_height) {
-    if (!dd || fb_width <= 0 || fb_height <= 0) return;
+void GlRenderer::bind_state(const ImDrawData* dd, int fb_width, int fb_height) {
     glViewport(0, 0, fb_width, fb_height);
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
@@ -136,7 +79,11 @@ void GlRenderer::render(const ImDrawData* dd, int fb_width, int fb_height) {
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(vao_);
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+}
 
+void GlRenderer::render(const ImDrawData* dd, int fb_width, int fb_height) {
+    if (!dd || fb_width <= 0 || fb_height <= 0) return;
+    bind_state(dd, fb_width, fb_height);
     const ImVec2 off = dd->DisplayPos, scale = dd->FramebufferScale;
     for (int n = 0; n < dd->CmdListsCount; ++n) {
         const ImDrawList* list = dd->CmdLists[n];
@@ -145,8 +92,9 @@ void GlRenderer::render(const ImDrawData* dd, int fb_width, int fb_height) {
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
                      list->IdxBuffer.Data, GL_STREAM_DRAW);
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            if (cmd.UserCallback) {  // the app adds none; ImGui's reset marker needs nothing here
+            if (cmd.UserCallback) {  // e.g. the overview strip's own shaders: then ours again
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+                bind_state(dd, fb_width, fb_height);
                 continue;
             }
             const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;

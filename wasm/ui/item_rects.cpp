@@ -20,6 +20,10 @@ void remember_item(const std::string& name) {
     rects()[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
 }
 
+void remember_rect(const std::string& name, float x0, float y0, float x1, float y1) {
+    rects()[name] = {x0, y0, x1 - x0, y1 - y0};
+}
+
 std::optional<std::array<float, 4>> item_rect(const std::string& name) {
     const auto it = rects().find(name);
     if (it == rects().end()) return std::nullopt;

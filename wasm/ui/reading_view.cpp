@@ -181,7 +181,9 @@ void ReadingView::draw(ImFont* font, float font_size) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float win_h = ImGui::GetWindowHeight();
     text_origin_ = ImVec2(start.x + column_x, start.y);
-    ImGui::InvisibleButton("text", ImVec2(std::max(1.0f, avail_w), std::max(1.0f, layout.height() + 48)));
+    // Short of the right edge: the overview strip takes clicks there.
+    ImGui::InvisibleButton("text", ImVec2(std::max(1.0f, avail_w - OverviewStrip::kWidth - 8),
+                                          std::max(1.0f, layout.height() + 48)));
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(an_ && (an_->linking() || links_.marker_at(ImGui::GetIO().MousePos))
                                            ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_TextInput);
@@ -253,6 +255,18 @@ void ReadingView::draw(ImFont* font, float font_size) {
                 painter_.tooltip(*an_, cp);
                 hover_ids_ = an_->spans_at(cp);
             }
+        }
+    }
+
+    // The overview strip, fixed at the view's right edge, over the whole article.
+    if (an_) {
+        const ImVec2 smin(std::floor(geo_.view_right) - OverviewStrip::kWidth - 3, top + 6);
+        const ImVec2 smax(smin.x + OverviewStrip::kWidth, bottom - 6);
+        const float wanted = overview_.draw(dl, smin, smax, *an_, layout, cache_.rebuild_count(),
+                                            top - text_origin_.y, bottom - text_origin_.y);
+        if (wanted >= 0) {
+            const float content_y = text_origin_.y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
+            ImGui::SetScrollY(std::max(0.0f, content_y + wanted - win_h * 0.5f));
         }
     }
 

@@ -13,6 +13,7 @@
 #include "core/selection.h"
 #include "ui/annotator.h"
 #include "ui/link_overlay.h"
+#include "ui/overview_strip.h"
 #include "ui/span_painter.h"
 #include "ui/text_geometry.h"
 
@@ -56,6 +57,7 @@ public:
     bool laid_out() const { return cache_.complete(); }
     const LinkOverlay& link_overlay() const { return links_; }
     const std::vector<Id>& tooltip_annotations() const { return hover_ids_; }
+    const OverviewStrip& overview() const { return overview_; }
 
 private:
     void handle_mouse(const TextLayout& layout, bool hovered);
@@ -68,6 +70,7 @@ private:
     Annotator* an_ = nullptr;
     float line_spacing_ = 1.55f, column_em_ = 36;
     SpanPainter painter_;
+    OverviewStrip overview_;
     LinkOverlay links_;
     TextGeometry geo_;
     ImVec2 view_min_, view_max_;

@@ -9,6 +9,7 @@
 namespace cm::ui {
 
 void TextMarks::set(const std::string& name, std::vector<TextMark> marks) {
+    ++version_;
     if (marks.empty()) {
         layers_.erase(name);
         return;

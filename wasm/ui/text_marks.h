@@ -35,6 +35,8 @@ public:
     void clear(const std::string& layer) { set(layer, {}); }
     const std::vector<TextMark>* layer(const std::string& name) const;
     bool empty() const { return layers_.empty(); }
+    // Changes whenever a layer is set (for views that summarise the marks).
+    uint64_t version() const { return version_; }
 
     // Background marks, drawn before the text.
     void draw_below_text(ImDrawList* dl, const TextGeometry& g, const std::string& doc) const;
@@ -46,6 +48,7 @@ public:
 private:
     // Each layer is sorted by (doc, start) so a frame visits only the visible part.
     std::map<std::string, std::vector<TextMark>> layers_;
+    uint64_t version_ = 0;
     mutable std::vector<LayoutRect> rects_;  // scratch, reused every frame
     template <class Fn>
     void visible(const TextGeometry& g, const std::string& doc, Fn fn) const;
