@@ -396,6 +396,14 @@ int main() {
                 "vs log n = x prev / growth of log n, for per-operation costs)\n");
 
     {
+        // A warm-up pass, thrown away: the first figures otherwise include
+        // WebAssembly's tier-up to optimised code and the heap's first growth.
+        std::vector<Operation> warm_up;
+        const cm::Text text(full.slice(0, 10000));
+        measure_text(warm_up, text, 1);
+        measure_annotations(warm_up, document_of(text), news_annotations(text, 100, 9), 1);
+    }
+    {
         std::vector<size_t> sizes{10000, 100000, 1000000};
         std::vector<Operation> ops;
         for (const size_t n : sizes) {
