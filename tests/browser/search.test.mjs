@@ -184,6 +184,21 @@ test("clearing the search empties the list", async () => {
   assert.deepEqual(app.problems.consoleErrors, []);
 });
 
+test("typing at once after Ctrl+F, without waiting for the caret, loses nothing", async () => {
+  const { page } = app;
+  await page.waitForFunction(() => !window.claimmark.view().typing, null, { timeout: 5000 });
+  await page.mouse.click(600, 400);  // the reading view has the keyboard
+  await settle(page);
+  const before = await page.evaluate(() => window.claimmark.state());
+  // As a fast typist: the shortcut and the word in one go, no pause between keys.
+  await page.keyboard.press("Control+f");
+  await page.keyboard.type("Huawei", { delay: 0 });
+  await page.waitForFunction(() => window.claimmark.view().search.query.length >= 6, null, { timeout: 5000 }).catch(() => {});
+  assert.equal((await view(page)).search.query, "Huawei", "every letter reached the field");
+  assert.deepEqual(await page.evaluate(() => window.claimmark.state()), before, "no letter acted as a key on the article");
+  await clickItem(page, "search:clear", { xMax: 10 });
+});
+
 test("the palette's “Search the corpus” puts the caret in the search field", async () => {
   const { page } = app;
   // The field lets go of the keyboard the frame after the click that cleared it.

@@ -18,7 +18,7 @@ void InputQueue::install(GLFWwindow* window) {
     glfwSetMouseButtonCallback(window, on_button);
     glfwSetCursorPosCallback(window, on_cursor);
     glfwSetCursorEnterCallback(window, on_enter);
-    glfwSetCharCallback(window, ImGui_ImplGlfw_CharCallback);
+    glfwSetCharCallback(window, on_char);
     glfwSetWindowFocusCallback(window, ImGui_ImplGlfw_WindowFocusCallback);
 }
 
@@ -32,6 +32,10 @@ void InputQueue::on_button(GLFWwindow*, int button, int action, int) {
     g_queue->queue_.push_back({Event::Button, button, action == GLFW_PRESS, 0, 0});
 }
 
+void InputQueue::on_char(GLFWwindow*, unsigned int codepoint) {
+    g_queue->queue_.push_back({Event::Char, static_cast<int>(codepoint), true, 0, 0});
+}
+
 void InputQueue::on_cursor(GLFWwindow*, double x, double y) { g_queue->queue_.push_back({Event::Move, 0, true, x, y}); }
 
 void InputQueue::on_enter(GLFWwindow*, int entered) {
@@ -42,12 +46,28 @@ void InputQueue::apply(ImGuiIO& io, float pointer_scale) {
     bool key_seen[512] = {};
     bool button_seen[5] = {};
     bool moved = false;
-    while (!queue_.empty()) {
+    // Everything waits while held, so keys, characters and clicks keep their order.
+    if (hold_frames_ > 0) --hold_frames_;
+    while (hold_frames_ == 0 && !queue_.empty()) {
         const Event e = queue_.front();
-        if (e.kind == Event::Key) {
+        if (e.kind == Event::Char) {
+            io.AddInputCharacter(static_cast<unsigned int>(e.code));
+        } else if (e.kind == Event::Key) {
             if (key_seen[e.code]) break;  // its second transition waits for the next frame
             key_seen[e.code] = true;
             keys_[e.code] = e.down;
+            // A shortcut, E, I or Enter outside a text field may put the keyboard
+            // in a field over the next frames (Ctrl+F, Ctrl+K, the inspector):
+            // what follows waits for it, so fast typing lands in the field.
+            const bool shortcut = keys_[GLFW_KEY_LEFT_CONTROL] || keys_[GLFW_KEY_RIGHT_CONTROL] ||
+                                  keys_[GLFW_KEY_LEFT_SUPER] || keys_[GLFW_KEY_RIGHT_SUPER];
+            const bool focus_key = e.code == GLFW_KEY_E || e.code == GLFW_KEY_I || e.code == GLFW_KEY_ENTER ||
+                                   (shortcut && (e.code == GLFW_KEY_F || e.code == GLFW_KEY_K));
+            if (e.down && focus_key && !io.WantTextInput) {
+                queue_.pop_front();
+                hold_frames_ = 3;  // the tab or panel shows, then the field takes the focus
+                break;
+            }
         } else if (e.kind == Event::Button) {
             if (button_seen[e.code]) break;
             // A press waits one frame after the pointer moved: ImGui's tabs and

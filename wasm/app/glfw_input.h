@@ -5,6 +5,9 @@
 // a press-move-release that lands in one frame, would be lost or misplaced.
 // We queue the raw events and hand them to ImGui at most one transition per
 // key or button per frame, each with the pointer position it happened at.
+// Characters go through the same queue, in order with the keys: typed right
+// after Ctrl+F or E (which move the keyboard into a field a frame or two
+// later), they wait for the field instead of reaching the canvas as keys.
 #pragma once
 #include <cstddef>
 #include <deque>
@@ -16,8 +19,8 @@ namespace cm::app {
 
 class InputQueue {
 public:
-    // Takes over GLFW's key, button, cursor callbacks (characters and focus
-    // go straight to the ImGui backend; the wheel comes via platform::on_wheel).
+    // Takes over GLFW's key, character, button and cursor callbacks (focus
+    // goes straight to the ImGui backend; the wheel comes via platform::on_wheel).
     void install(GLFWwindow* window);
     // Call after ImGui_ImplGlfw_NewFrame(): applies queued events to io.
     // pointer_scale converts GLFW cursor units to ImGui's logical pixels.
@@ -26,7 +29,7 @@ public:
 
 private:
     struct Event {
-        enum Kind { Key, Button, Move, Leave } kind;
+        enum Kind { Key, Char, Button, Move, Leave } kind;
         int code;
         bool down;
         double x, y;
@@ -35,12 +38,14 @@ private:
     static void on_button(GLFWwindow*, int button, int action, int mods);
     static void on_cursor(GLFWwindow*, double x, double y);
     static void on_enter(GLFWwindow*, int entered);
+    static void on_char(GLFWwindow*, unsigned int codepoint);
 
     std::deque<Event> queue_;
     bool keys_[512] = {};
     bool buttons_[5] = {};
     double x_ = 0, y_ = 0;
     bool inside_ = false;
+    int hold_frames_ = 0;  // after a key that may focus a field: events wait this many frames
 };
 
 }  // namespace cm::app
