@@ -71,6 +71,7 @@
       wasm_bytes: M().HEAPU8.length,
       js_heap_bytes: performance.memory ? performance.memory.usedJSHeapSize : null,
       frame_ms: M()._cm_bench_frame_ms(),  // the app's own CPU time in its last frame
+      ui_ms: M()._cm_bench_ui_ms(),        // of which before the GL calls (the rest: submitting the draw)
       frames: M()._cm_bench_frames(),
       last_edit_ms: lastEditMs,
     };

@@ -209,6 +209,7 @@ bool App::frame() {
     workspace_->set_storage_status(autosave_.status());
     workspace_->draw(fonts_, display_.width, display_.height);
     ImGui::Render();
+    last_ui_ms_ = (platform::now_seconds() - frame_start) * 1000.0;
 
     glViewport(0, 0, display_.fb_width, display_.fb_height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];

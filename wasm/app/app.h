@@ -63,6 +63,8 @@ public:
     // The app's own CPU time in the last frame, from its start to the end of
     // its draw submission (ms).
     double last_frame_ms() const { return last_frame_ms_; }
+    // Of that, the part before the GL calls (input, layout, the views, ImGui's lists).
+    double last_ui_ms() const { return last_ui_ms_; }
 
 private:
     void apply_theme_if_changed();
@@ -89,7 +91,7 @@ private:
     Autosave autosave_;
     ArticleIntake intake_;
     uint64_t frames_ = 0;
-    double last_frame_ms_ = 0;
+    double last_frame_ms_ = 0, last_ui_ms_ = 0;
     int theme_applied_ = -1;
     Preferences saved_prefs_, pending_prefs_;  // as stored; as last seen changing
     double prefs_changed_at_ = 0;  // 0 light, 1 dark

@@ -70,6 +70,7 @@ EMSCRIPTEN_KEEPALIVE int cm_bench_rendered() {
     return n;
 }
 EMSCRIPTEN_KEEPALIVE double cm_bench_frame_ms() { return app() ? app()->last_frame_ms() : 0; }
+EMSCRIPTEN_KEEPALIVE double cm_bench_ui_ms() { return app() ? app()->last_ui_ms() : 0; }
 EMSCRIPTEN_KEEPALIVE double cm_bench_frames() { return app() ? static_cast<double>(app()->frame_count()) : 0; }
 
 }  // extern "C"

@@ -18,12 +18,32 @@ std::string g_pasted;  // filled by the page's paste event before ImGui asks
 
 }  // namespace
 
+// The canvas' CSS size, kept by a ResizeObserver. Asking the element every
+// frame (getBoundingClientRect) forced the browser to lay out the page
+// whenever anything in the DOM had changed (the accessibility mirror does as
+// the reader scrolls): 15–30 ms every half second in a long article.
+EM_JS(void, js_canvas_css_size, (double* out), {
+    var c = Module.canvas;
+    if (!Module.cmCanvasSize) {
+        var b = c.getBoundingClientRect();
+        Module.cmCanvasSize = [b.width, b.height];
+        if (typeof ResizeObserver !== "undefined")
+            new ResizeObserver(function (entries) {
+                var r = entries[entries.length - 1].contentRect;
+                Module.cmCanvasSize = [r.width, r.height];
+            }).observe(c);
+    }
+    HEAPF64[out >> 3] = Module.cmCanvasSize[0];
+    HEAPF64[(out >> 3) + 1] = Module.cmCanvasSize[1];
+});
+
 Display sync_display(GLFWwindow*) {
     // Emscripten's GLFW ignores CSS size and devicePixelRatio, so we size the
     // canvas backing store ourselves (never via glfwSetWindowSize: at screen
     // size it requests fullscreen every frame).
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    double css[2] = {0, 0};
+    js_canvas_css_size(css);
+    const double css_w = css[0], css_h = css[1];
     const double dpr = emscripten_get_device_pixel_ratio();
     Display d;
     d.width = static_cast<float>(css_w);
