@@ -219,12 +219,15 @@ test("a half-finished deployment is not installed; the finished one is", async (
   // Asks the browser to look for a new sw.js now; resolves with how its install ended.
   const tryUpdate = () => page.evaluate(async (timeout) => {
     const registration = await navigator.serviceWorker.getRegistration();
-    const outcome = new Promise((resolve) => registration.addEventListener("updatefound", () => {
-      const worker = registration.installing;
-      worker.addEventListener("statechange", () => {
+    const outcome = new Promise((resolve) => {
+      const watch = (worker) => worker && worker.addEventListener("statechange", () => {
         if (worker.state === "installed" || worker.state === "redundant") resolve(worker.state);
       });
-    }, { once: true }));
+      // The page's own check at start (boot.js) may already be installing it on a loaded
+      // machine; its updatefound came before this listener.
+      watch(registration.installing);
+      registration.addEventListener("updatefound", () => watch(registration.installing), { once: true });
+    });
     registration.update().catch(() => {});  // a failed install may also reject this
     return Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve("no update found"), timeout))]);
   }, UPDATE_TIMEOUT);
