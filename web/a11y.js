@@ -218,9 +218,17 @@
     last = v;
   }
 
+  // Updates once the app's revision has held still for a poll: while the
+  // reader scrolls a long article the paragraph window moves every few
+  // frames, and rebuilding the mirror each time cost the canvas frames.
+  let seen = -1;
   function poll() {
     if (!document.hidden) {
-      try { update(false); } catch (e) { console.warn("ClaimMark: the accessibility mirror stopped (" + e.message + ")"); return; }
+      try {
+        const revision = Module.ccall("cm_a11y_revision", "number", [], []);
+        if (revision === seen) update(false);
+        seen = revision;
+      } catch (e) { console.warn("ClaimMark: the accessibility mirror stopped (" + e.message + ")"); return; }
     }
     setTimeout(poll, POLL_MS);
   }

@@ -34,17 +34,26 @@
     return Array.isArray(target) ? target.map(one) : one(target);
   }
 
+  let loadPhases = null;  // where the last benchLoad's time went (ms)
+
   async function benchLoad(text, annotations) {
+    const t = [performance.now()];
     const bytes = new TextEncoder().encode(text);
     const id = withBytes(bytes, (p) => M().UTF8ToString(M()._cm_bench_text(p, bytes.length)));
     if (!id) throw new Error("benchLoad: the app refused the text");
+    t.push(performance.now());
     const source = "urn:claimmark:doc:" + id;
     const items = annotations.map((a) => ({ ...a, target: retarget(a.target, source) }));
     const collection = { "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection",
                          first: { type: "AnnotationPage", items } };
-    const placed = withString(JSON.stringify(collection), (p) => M()._cm_bench_annotations(p));
+    const json = JSON.stringify(collection);
+    t.push(performance.now());
+    const placed = withString(json, (p) => M()._cm_bench_annotations(p));
     if (placed < 0) throw new Error("benchLoad: the app refused the annotations");
+    t.push(performance.now());
     await afterFrame(() => M()._cm_bench_shown() === 1);
+    t.push(performance.now());
+    loadPhases = { text: t[1] - t[0], serialise: t[2] - t[1], annotations: t[3] - t[2], frames: t[4] - t[3] };
   }
 
   let lastEditMs = null;  // the edit itself, before the frame that shows it
@@ -69,11 +78,15 @@
     return {
       rendered: M()._cm_bench_rendered(),
       wasm_bytes: M().HEAPU8.length,
-      js_heap_bytes: performance.memory ? performance.memory.usedJSHeapSize : null,
+      // A getter: reading performance.memory costs ~0.5 ms, too much for every frame.
+      get js_heap_bytes() { return performance.memory ? performance.memory.usedJSHeapSize : null; },
       frame_ms: M()._cm_bench_frame_ms(),  // the app's own CPU time in its last frame
       ui_ms: M()._cm_bench_ui_ms(),        // of which before the GL calls (the rest: submitting the draw)
       frames: M()._cm_bench_frames(),
+      vertices: M()._cm_bench_vertices(),      // what the last frame handed the GPU
+      draw_calls: M()._cm_bench_draw_calls(),
       last_edit_ms: lastEditMs,
+      load_phases: loadPhases,  // text in, annotations serialised (JS), annotations in, to the frame that shows them
     };
   }
 

@@ -7,6 +7,8 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 
+#include <imgui.h>
+
 #include <string>
 
 #include "app/app.h"
@@ -71,6 +73,14 @@ EMSCRIPTEN_KEEPALIVE int cm_bench_rendered() {
 }
 EMSCRIPTEN_KEEPALIVE double cm_bench_frame_ms() { return app() ? app()->last_frame_ms() : 0; }
 EMSCRIPTEN_KEEPALIVE double cm_bench_ui_ms() { return app() ? app()->last_ui_ms() : 0; }
+// What the last frame handed the GPU: vertices, and draw calls.
+EMSCRIPTEN_KEEPALIVE int cm_bench_vertices() { return ImGui::GetCurrentContext() ? ImGui::GetIO().MetricsRenderVertices : 0; }
+EMSCRIPTEN_KEEPALIVE int cm_bench_draw_calls() {
+    const ImDrawData* dd = ImGui::GetCurrentContext() ? ImGui::GetDrawData() : nullptr;
+    int n = 0;
+    for (int i = 0; dd && i < dd->CmdListsCount; ++i) n += dd->CmdLists[i]->CmdBuffer.Size;
+    return n;
+}
 EMSCRIPTEN_KEEPALIVE double cm_bench_frames() { return app() ? static_cast<double>(app()->frame_count()) : 0; }
 
 }  // extern "C"

@@ -8,6 +8,8 @@
 
 #include "app/gl_program.h"
 #include "platform/gl.h"
+#include "ui/dash_lines.h"
+#include "ui/opaque_fill.h"
 
 namespace cm::app {
 
@@ -36,6 +38,7 @@ bool GlRenderer::init(std::string& error) {
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "claimmark_gl";
     create_fonts_texture();
+    create_dash_texture();
     return true;
 }
 
@@ -46,11 +49,28 @@ void GlRenderer::create_fonts_texture() {
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     glGenTextures(1, &font_texture_);
     glBindTexture(GL_TEXTURE_2D, font_texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    // Nearest: the fonts are rasterised at the display's pixel ratio and
+    // snapped to whole pixels (ui/fonts.cpp), so each glyph texel lands on
+    // one pixel and linear filtering only costs a software rasteriser four
+    // fetches per pixel for the same picture.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture_)));
+}
+
+void GlRenderer::create_dash_texture() {
+    const ui::DashTexture t = ui::dash_texture_pixels();
+    glGenTextures(1, &dash_texture_);
+    glBindTexture(GL_TEXTURE_2D, dash_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);  // crisp dash ends at any pixel ratio
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);       // along the line
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, t.width, t.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, t.rgba.data());
+    ui::set_dash_texture(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(dash_texture_)));
 }
 
 void GlRenderer::destroy_fonts_texture() {
@@ -58,6 +78,18 @@ void GlRenderer::destroy_fonts_texture() {
     font_texture_ = 0;
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
+
+namespace {
+// Scissors to a clip rectangle in display pixels; false when it is empty.
+bool scissor(const ImVec4& clip, ImVec2 off, ImVec2 scale, int fb_height) {
+    const float x0 = (clip.x - off.x) * scale.x, y0 = (clip.y - off.y) * scale.y;
+    const float x1 = (clip.z - off.x) * scale.x, y1 = (clip.w - off.y) * scale.y;
+    if (x1 <= x0 || y1 <= y0) return false;
+    glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_height - y1), static_cast<GLsizei>(x1 - x0),
+              static_cast<GLsizei>(y1 - y0));
+    return true;
+}
+}  // namespace
 
 void GlRenderer::bind_state(const ImDrawData* dd, int fb_width, int fb_height) {
     glViewport(0, 0, fb_width, fb_height);
@@ -92,16 +124,20 @@ void GlRenderer::render(const ImDrawData* dd, int fb_width, int fb_height) {
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
                      list->IdxBuffer.Data, GL_STREAM_DRAW);
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (ui::is_opaque_fill(cmd)) {  // a clear, not a quad (ui/opaque_fill.h)
+                if (!scissor(cmd.ClipRect, off, scale, fb_height)) continue;
+                const ImU32 c = ui::opaque_fill_color(cmd);
+                glClearColor((c >> IM_COL32_R_SHIFT & 0xFF) / 255.0f, (c >> IM_COL32_G_SHIFT & 0xFF) / 255.0f,
+                             (c >> IM_COL32_B_SHIFT & 0xFF) / 255.0f, 1.0f);
+                glClear(GL_COLOR_BUFFER_BIT);
+                continue;
+            }
             if (cmd.UserCallback) {  // e.g. the overview strip's own shaders: then ours again
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
                 bind_state(dd, fb_width, fb_height);
                 continue;
             }
-            const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;
-            const float x1 = (cmd.ClipRect.z - off.x) * scale.x, y1 = (cmd.ClipRect.w - off.y) * scale.y;
-            if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_height - y1), static_cast<GLsizei>(x1 - x0),
-                      static_cast<GLsizei>(y1 - y0));
+            if (!scissor(cmd.ClipRect, off, scale, fb_height)) continue;
             glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
             static_assert(sizeof(ImDrawIdx) == 4, "ImDrawIdx is 32-bit (CMakeLists.txt)");
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
@@ -114,11 +150,13 @@ void GlRenderer::render(const ImDrawData* dd, int fb_width, int fb_height) {
 
 void GlRenderer::shutdown() {
     destroy_fonts_texture();
+    ui::set_dash_texture(nullptr);
+    if (dash_texture_) glDeleteTextures(1, &dash_texture_);
     if (vbo_) glDeleteBuffers(1, &vbo_);
     if (ebo_) glDeleteBuffers(1, &ebo_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
     if (program_) glDeleteProgram(program_);
-    vbo_ = ebo_ = vao_ = program_ = 0;
+    vbo_ = ebo_ = vao_ = program_ = dash_texture_ = 0;
 }
 
 }  // namespace cm::app

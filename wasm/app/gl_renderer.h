@@ -23,8 +23,9 @@ public:
     void shutdown();
 
 private:
+    void create_dash_texture();  // the dashed lines' patterns (ui/dash_lines.h)
     void bind_state(const ImDrawData* dd, int fb_width, int fb_height);  // ours, after anyone else's
-    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, font_texture_ = 0;
+    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, font_texture_ = 0, dash_texture_ = 0;
     int projection_at_ = -1, texture_at_ = -1;
 };
 

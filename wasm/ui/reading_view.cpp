@@ -6,6 +6,7 @@
 #include "platform/platform.h"
 #include "ui/selection_toolbar.h"
 #include "ui/item_rects.h"
+#include "ui/opaque_fill.h"
 #include "ui/theme.h"
 
 namespace cm::ui {
@@ -120,7 +121,10 @@ void ReadingView::draw_header(float column_x, float column_w) {
 
 void ReadingView::draw(ImFont* font, float font_size) {
     const Palette& pal = palette();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.page));
+    {  // the page: cleared, not drawn (ui/opaque_fill.h)
+        const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::GetContentRegionAvail();
+        fill_opaque(ImGui::GetWindowDrawList(), at, ImVec2(at.x + size.x, at.y + size.y), pal.page);
+    }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     // Always a scrollbar: its coming and going would change the wrap width, and
     // a long article laid out across frames would start over each time.
@@ -130,7 +134,6 @@ void ReadingView::draw(ImFont* font, float font_size) {
         ImGui::SetCursorPos(ImVec2(24, 24));
         ImGui::TextUnformatted("Choose an article on the left.");
         ImGui::EndChild();
-        ImGui::PopStyleColor();
         return;
     }
 
@@ -163,7 +166,6 @@ void ReadingView::draw(ImFont* font, float font_size) {
         geo_.layout = nullptr;  // nothing may hit-test a half laid-out text
         draw_layout_progress(column_x, column_w);
         ImGui::EndChild();
-        ImGui::PopStyleColor();
         return;
     }
     const TextLayout& layout = cache_.layout();
@@ -283,7 +285,6 @@ void ReadingView::draw(ImFont* font, float font_size) {
     }
     scroll_y_ = ImGui::GetScrollY();
     ImGui::EndChild();
-    ImGui::PopStyleColor();
     draw_bars();
 }
 

@@ -3,29 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/dash_lines.h"
 #include "ui/theme.h"
+
 
 namespace cm::ui {
 
 namespace {
-
-// A horizontal line with a dash pattern (on, off in pixels; off 0 = solid).
-void pattern_line(ImDrawList* dl, float x0, float x1, float y, ImU32 col, float thick, float on, float off) {
-    if (off <= 0) {
-        dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + thick), col);
-        return;
-    }
-    for (float x = x0; x < x1; x += on + off) dl->AddRectFilled(ImVec2(x, y), ImVec2(std::min(x + on, x1), y + thick), col);
-}
-
-void dashed_rect(ImDrawList* dl, const LayoutRect& r, ImU32 col) {
-    pattern_line(dl, r.x0, r.x1, r.y0, col, 1.5f, 4, 3);
-    pattern_line(dl, r.x0, r.x1, r.y1 - 1.5f, col, 1.5f, 4, 3);
-    for (float y = r.y0; y < r.y1; y += 7) {
-        dl->AddRectFilled(ImVec2(r.x0, y), ImVec2(r.x0 + 1.5f, std::min(y + 4, r.y1)), col);
-        dl->AddRectFilled(ImVec2(r.x1 - 1.5f, y), ImVec2(r.x1, std::min(y + 4, r.y1)), col);
-    }
-}
 
 const char* zone_name(ZoneKind k) {
     switch (k) {
@@ -122,19 +106,19 @@ void SpanPainter::draw_below_text(ImDrawList* dl, const TextGeometry& g, const A
             for (const LayoutRect& q : rects_) {
                 if (q.y1 < g.view_top || q.y0 > g.view_bottom) continue;
                 const float top = q.y0 + g.glyph_top - 1, bottom = q.y0 + g.glyph_top + g.font_size + 1;
-                dl->AddRectFilled(ImVec2(q.x0, top), ImVec2(q.x1, bottom), col, 2);
+                dl->AddRectFilled(ImVec2(q.x0, top), ImVec2(q.x1, bottom), col);  // square: 4 vertices, not ~30
             }
         }
     }
 }
 
-std::pair<float, float> underline_pattern(const Annotations& m, const Label& l) {
-    if (l.role == LabelRole::Claim) return {0, 0};  // solid
-    if (l.role == LabelRole::Speaker) return {6, 3};
-    if (l.role == LabelRole::Source) return {2, 2};
+Dash underline_pattern(const Annotations& m, const Label& l) {
+    if (l.role == LabelRole::Claim) return dash::kSolid;
+    if (l.role == LabelRole::Speaker) return dash::kDashed;
+    if (l.role == LabelRole::Source) return dash::kDotted;
     // The reader's own labels: each another dash, so no two of the first
     // five look alike without colour (then they repeat).
-    static constexpr std::pair<float, float> kOwn[] = {{12, 4}, {3, 7}, {16, 2}, {1, 5}, {8, 8}};
+    static constexpr Dash kOwn[] = {{12, 4}, {3, 5}, {14, 2}, {1, 5}, {8, 8}};
     size_t k = 0;
     for (const Label& other : m.labels) {
         if (other.id == l.id) break;
@@ -152,13 +136,13 @@ void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const A
         if (!l) continue;
         const ImU32 col = ink_color(l->color, 1.0f);
         const int level = level_.count(s->id) ? level_.at(s->id) : 0;
-        const auto [on, off] = underline_pattern(m, *l);
+        const Dash pattern = underline_pattern(m, *l);
         for (size_t i = 0; i < s->ranges.size(); ++i) {
             g.rects(s->ranges[i].start, s->ranges[i].end, rects_);
             for (const LayoutRect& q : rects_) {
                 if (q.y1 < g.view_top || q.y0 > g.view_bottom) continue;
                 const float y = q.y0 + g.glyph_top + g.font_size + 1.5f + level * (thick + gap);
-                pattern_line(dl, q.x0, q.x1, y, col, thick, on, off);
+                dash_line(dl, ImVec2(q.x0, y), q.x1 - q.x0, true, thick, pattern, col);
             }
             // The gap between two ranges of one span: a faint dotted bridge,
             // so "…," he told X, "…" reads as one claim.
@@ -167,7 +151,8 @@ void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const A
                 g.layout->range_rects(s->ranges[i + 1].start, s->ranges[i + 1].start + 1, 0, next);
                 if (!next.empty() && next.front().y0 + g.origin.y == rects_.back().y0) {
                     const float y = rects_.back().y0 + g.glyph_top + g.font_size + 1.5f + level * (thick + gap);
-                    pattern_line(dl, rects_.back().x1, next.front().x0 + g.origin.x, y, ink_color(l->color, 0.45f), 1, 1, 3);
+                    const float x0 = rects_.back().x1, x1 = next.front().x0 + g.origin.x;
+                    dash_line(dl, ImVec2(x0, y), x1 - x0, true, 1, dash::kFine, ink_color(l->color, 0.45f));
                 }
             }
         }
@@ -182,7 +167,7 @@ void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const A
             for (LayoutRect q : rects_) {
                 if (q.y1 < g.view_top || q.y0 > g.view_bottom) continue;
                 q.x0 -= 2, q.x1 += 2, q.y0 += g.glyph_top - 3, q.y1 = q.y0 + g.font_size + 6 + kMaxLevels * (thick + gap);
-                if (dashed) dashed_rect(dl, q, col);
+                if (dashed) dashed_box(dl, ImVec2(q.x0, q.y0), ImVec2(q.x1, q.y1), 1.5f, dash::kFrame, col);
                 else dl->AddRect(ImVec2(q.x0, q.y0), ImVec2(q.x1, q.y1), col, 3, 0, 2.0f);
             }
         }

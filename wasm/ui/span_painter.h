@@ -8,19 +8,19 @@
 
 #include <string>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "core/interval_index.h"
 #include "ui/annotator.h"
+#include "ui/dash_lines.h"
 #include "ui/text_geometry.h"
 
 namespace cm::ui {
 
-// A label's underline as (dash, gap) in pixels, (0, 0) = solid: claims
+// A label's underline pattern: claims
 // solid, speakers dashed, sources dotted, the reader's own labels each
 // another dash, so labels differ without colour.
-std::pair<float, float> underline_pattern(const Annotations& m, const Label& l);
+Dash underline_pattern(const Annotations& m, const Label& l);
 
 class SpanPainter {
 public:

@@ -10,6 +10,7 @@
 
 #include "core/editor.h"
 #include "ui/annotator.h"
+#include "ui/dash_lines.h"
 #include "ui/item_rects.h"
 #include "ui/reading_view.h"
 #include "ui/span_painter.h"
@@ -62,22 +63,6 @@ Id entity_named(const Annotations& a, const std::string& name) {
             if (fold(alias) == key) return id;
     }
     return kNoId;
-}
-
-// A dashed horizontal or vertical run of filled pixels (crisp: whole pixels).
-void dashes(ImDrawList* dl, float x0, float y0, float x1, float y1, bool horizontal, float thick, float on, float off, ImU32 col) {
-    if (horizontal) {
-        for (float x = x0; x < x1; x += on + off) dl->AddRectFilled(ImVec2(x, y0), ImVec2(std::min(x + on, x1), y0 + thick), col);
-    } else {
-        for (float y = y0; y < y1; y += on + off) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + thick, std::min(y + on, y1)), col);
-    }
-}
-
-void dashed_box(ImDrawList* dl, float x0, float y0, float x1, float y1, float thick, float on, float off, ImU32 col) {
-    dashes(dl, x0, y0, x1, y0, true, thick, on, off, col);
-    dashes(dl, x0, y1 - thick, x1, y1, true, thick, on, off, col);
-    dashes(dl, x0, y0, x0, y1, false, thick, on, off, col);
-    dashes(dl, x1 - thick, y0, x1, y1, false, thick, on, off, col);
 }
 
 std::string two_decimals(double confidence) {
@@ -523,7 +508,8 @@ void SuggestionReview::draw_outlines(ImDrawList* dl, const TextGeometry& g, Anno
         const Suggestion& s = all_.spans[i];
         const Label* l = label_for(m, s.role);
         const ImU32 col = ink_color(l ? l->color : 0x808080, 1.0f);
-        const float thick = cur ? 2.0f : 1.0f, on = cur ? 6.0f : 4.0f, off = 3.0f;
+        const float thick = cur ? 2.0f : 1.0f;
+        const Dash pattern = cur ? dash::kDashed : dash::kFrame;
         for (const Range& r : s.ranges) {
             g.rects(r.start, r.end, rects_);
             for (const LayoutRect& q : rects_) {
@@ -531,7 +517,7 @@ void SuggestionReview::draw_outlines(ImDrawList* dl, const TextGeometry& g, Anno
                 // Whole pixels, around the glyphs and the first underline row.
                 const float x0 = std::floor(q.x0) - 1 - thick, x1 = std::ceil(q.x1) + 1 + thick;
                 const float y0 = std::floor(q.y0 + g.glyph_top) - 2, y1 = y0 + std::round(g.font_size) + 7;
-                dashed_box(dl, x0, y0, x1, y1, thick, on, off, col);
+                dashed_box(dl, ImVec2(x0, y0), ImVec2(x1, y1), thick, pattern, col);
             }
         }
         if (cur && !s.ranges.empty()) {  // a marker in the margin beside its first line
