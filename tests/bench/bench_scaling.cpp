@@ -25,6 +25,7 @@
 #include "core/annotations_json.h"
 #include "core/corpus.h"
 #include "core/editor.h"
+#include "core/formats/w3c.h"
 #include "core/interval_index.h"
 #include "core/layout.h"
 #include "core/project_json.h"
@@ -356,6 +357,20 @@ void measure_annotations(std::vector<Operation>& ops, const cm::Document& doc, c
                                                                  }),
                                                                  ""});
     if (!imported) std::printf("warning: import_project refused the fixture\n");
+
+    // The page's load path (benchLoad): W3C annotations in, then the editor
+    // replaces everything it had with them (one undo step).
+    const cm::formats::Export w3c = cm::formats::export_w3c(a, docs);
+    cm::formats::W3cImport from_w3c;
+    op(ops, "import_w3c", false).figures.push_back({median_ms(reps, [&] { from_w3c = cm::formats::import_w3c(w3c.files.at(0).content, docs); }),
+                                                   format("%.2f MB", static_cast<double>(w3c.files.at(0).content.size()) / 1e6)});
+    if (!from_w3c.ok || from_w3c.annotations.spans.size() != a.spans.size())
+        std::printf("warning: import_w3c placed %zu of %zu spans\n", from_w3c.annotations.spans.size(), a.spans.size());
+    op(ops, "editor replace_all", false).figures.push_back({median_ms(reps, [&] {
+                                                               cm::Editor fresh(doc_length, [] { return 1764662400.0; });
+                                                               fresh.replace_all(from_w3c.annotations, "load");
+                                                           }),
+                                                           ""});
 
     cm::Editor editor(doc_length, [] { return 1764662400.0; });
     editor.reset(a);

@@ -314,11 +314,13 @@ std::string App::add_article_now(ArticleDraft draft) {
     return id;
 }
 
-int App::replace_with_w3c(const std::string& w3c_json) {
-    formats::W3cImport w = formats::import_w3c(w3c_json, corpus_.documents);
-    if (!w.ok) return -1;
-    const int spans = static_cast<int>(w.annotations.spans.size());
-    return editor_->replace_all(std::move(w.annotations), "load the benchmark annotations") ? spans : -1;
+int App::replace_with_columns(const formats::SpanColumns& columns) {
+    const Document* doc = workspace_->view().document();
+    if (!doc) return -1;
+    formats::ColumnsImport c = formats::import_columns(columns, *doc, editor_->annotations());
+    if (!c.ok) return -1;
+    const int spans = static_cast<int>(c.placed);
+    return editor_->replace_all(std::move(c.annotations), "load the benchmark annotations") ? spans : -1;
 }
 
 // The corpus may reallocate: the view is re-pointed by reopening by index.

@@ -10,6 +10,7 @@
 #include "app/gl_renderer.h"
 #include "app/overview_painter.h"
 #include "app/glfw_input.h"
+#include "core/formats/span_columns.h"
 #include "core/corpus.h"
 #include "core/editor.h"
 #include "platform/platform.h"
@@ -58,8 +59,9 @@ public:
     // For the benchmark contract (bench_api.cpp): adds an article at once
     // (or finds it) and opens it; returns its id.
     std::string add_article_now(ArticleDraft draft);
-    // Replaces the annotations with a W3C collection's; how many spans it placed (-1: refused).
-    int replace_with_w3c(const std::string& w3c_json);
+    // Replaces the annotations with ones already parsed (formats/span_columns.h)
+    // for the open article; how many spans it placed (-1: refused).
+    int replace_with_columns(const formats::SpanColumns& columns);
     // The app's own CPU time in the last frame, from its start to the end of
     // its draw submission (ms).
     double last_frame_ms() const { return last_frame_ms_; }

@@ -2,13 +2,15 @@
 // (benchLoad, benchScrollTo, benchAdd, benchInfo; docs/benchmarks.md), so a
 // harness can drive this page the way it drives other annotators. The real
 // work happens here, through the app's own paths: the text becomes an
-// article (index, hash), the annotations go through the W3C importer and the
+// article (index, hash), the annotations (read by the page into columns)
+// are checked and anchored like the W3C importer does and go through the
 // editor, the reading view lays out and draws them.
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 
 #include "app/app.h"
@@ -31,10 +33,37 @@ EMSCRIPTEN_KEEPALIVE const char* cm_bench_text(const char* text, size_t size) {
     return g_id.c_str();
 }
 
-// Replaces every annotation with a W3C AnnotationCollection's (one undo
-// step); returns how many spans were placed, -1 if refused.
-EMSCRIPTEN_KEEPALIVE int cm_bench_annotations(const char* w3c_json) {
-    return app() && w3c_json ? app()->replace_with_w3c(w3c_json) : -1;
+// Replaces every annotation (one undo step) with W3C annotations the page
+// has read into columns (formats/span_columns.h), for the open article:
+// spans as (start, end, label) triples, links as (from, to, relation)
+// triples of span indices, and the strings — label names, relation names,
+// then each span's exact quote — one after another in UTF-8 with their byte
+// lengths. Returns how many spans were placed, -1 if refused.
+EMSCRIPTEN_KEEPALIVE int cm_bench_columns(const uint32_t* spans, uint32_t span_count, const uint32_t* links,
+                                          uint32_t link_count, const char* strings, const uint32_t* string_lengths,
+                                          uint32_t label_count, uint32_t relation_count) {
+    if (!app() || (span_count && !spans) || (link_count && !links) || !strings || !string_lengths) return -1;
+    cm::formats::SpanColumns c;
+    size_t at = 0, next = 0;
+    const auto take = [&] {
+        std::string s(strings + at, string_lengths[next]);
+        at += string_lengths[next++];
+        return s;
+    };
+    for (uint32_t i = 0; i < label_count; ++i) c.label_names.push_back(take());
+    for (uint32_t i = 0; i < relation_count; ++i) c.relation_names.push_back(take());
+    for (uint32_t k = 0; k < span_count; ++k) {
+        c.start.push_back(spans[3 * k]);
+        c.end.push_back(spans[3 * k + 1]);
+        c.label.push_back(spans[3 * k + 2]);
+        c.exact.push_back(take());
+    }
+    for (uint32_t k = 0; k < link_count; ++k) {
+        c.from.push_back(links[3 * k]);
+        c.to.push_back(links[3 * k + 1]);
+        c.relation.push_back(links[3 * k + 2]);
+    }
+    return app()->replace_with_columns(c);
 }
 
 // Scrolls the open article to a fraction of its length at the next frame.
