@@ -128,6 +128,7 @@
       vertices: M()._cm_bench_vertices(),      // what the last frame handed the GPU
       draw_calls: M()._cm_bench_draw_calls(),
       last_edit_ms: lastEditMs,
+      last_save_ms: M()._cm_bench_save_ms(),  // the last autosave of the whole project (never on an edit's frame)
       load_phases: loadPhases,  // text in, annotations read into columns (JS), annotations in, to the frame that shows them
     };
   }

@@ -119,6 +119,12 @@ async function oneRun(session, run) {
     const info = window.benchInfo();
     return { add: performance.now() - a0, frames: info.frames - f0, edit: info.last_edit_ms, after: info.rendered };
   });
+  // The autosave of the whole project after that edit (it waits for a quiet moment).
+  const save = await page.evaluate(async () => {
+    const before = window.benchInfo().last_save_ms;
+    for (let i = 0; i < 40 && window.Module._cm_bench_save_ms() === before; i++) await new Promise((r) => setTimeout(r, 100));
+    return window.benchInfo().last_save_ms;
+  });
   // Memory: the wasm heap (it never shrinks, so this is its peak) and the
   // JS heap's live objects (after a collection, not garbage waiting for one).
   const cdp = await page.context().newCDPSession(page);
@@ -130,7 +136,7 @@ async function oneRun(session, run) {
            gapMedian: median(gaps), gapP95: quantile(gaps, 0.95), slow: gaps.filter((g) => g > 17.5).length,
            cpuMedian: median(scroll.cpu), cpuP95: quantile(scroll.cpu, 0.95), uiP95: quantile(scroll.ui, 0.95),
            threadMedian: median(threadMs), threadP95: quantile(threadMs, 0.95),
-           vertices: median(scroll.vertices), calls: median(scroll.calls), add: added.add, addFrames: added.frames, edit: added.edit,
+           vertices: median(scroll.vertices), calls: median(scroll.calls), add: added.add, addFrames: added.frames, edit: added.edit, save,
            wasmMB: memory.wasm / 1048576, heapMB: memory.heap / 1048576, memoryMB: (memory.wasm + memory.heap) / 1048576 };
 }
 
@@ -169,6 +175,7 @@ row("  draw calls per frame, median", "calls", "", 0);
 row("add one annotation to its frame, ms", "add", "");
 row("  app frames until it shows", "addFrames", "1 (the next)", 0);
 row("the edit itself, ms", "edit", "< 1", 3);
+row("save of the whole project (autosave), ms", "save", "< 100");
 row("wasm memory + JS heap, MB", "memoryMB", "< 100");
 row("  wasm memory, MB", "wasmMB", "");
 row("  JS heap (live, after a collection), MB", "heapMB", "");

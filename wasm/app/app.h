@@ -67,6 +67,7 @@ public:
     double last_frame_ms() const { return last_frame_ms_; }
     // Of that, the part before the GL calls (input, layout, the views, ImGui's lists).
     double last_ui_ms() const { return last_ui_ms_; }
+    double last_save_ms() const { return autosave_.last_save_ms(); }
 
 private:
     void apply_theme_if_changed();

@@ -1,6 +1,7 @@
 #include "app/autosave.h"
 
 #include "core/project_json.h"
+#include "platform/platform.h"
 
 namespace cm::app {
 
@@ -49,6 +50,7 @@ platform::StorageStatus Autosave::status() const {
 }
 
 void Autosave::save(const Corpus& corpus, const Editor& editor, const std::string& view, double now) {
+    const double start = platform::now_seconds();
     ProjectWriteOptions o;
     if (platform::storage_keeps_texts_apart()) {
         o.include_text = false;
@@ -60,6 +62,7 @@ void Autosave::save(const Corpus& corpus, const Editor& editor, const std::strin
     saved_revision_ = seen_revision_ = editor.revision();
     saved_view_ = view;
     saved_at_ = now;
+    last_save_ms_ = (platform::now_seconds() - start) * 1000.0;
 }
 
 void Autosave::tick(const Corpus& corpus, const Editor& editor, const std::string& view, double now) {

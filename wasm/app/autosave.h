@@ -26,6 +26,9 @@ public:
     // The store's status, but "Saving…" while an edit waits for its save, so
     // "Saved" always means the latest edit is in storage.
     platform::StorageStatus status() const;
+    // How long the last whole-project save took to serialise and hand to
+    // storage (ms; the benchmark prints it).
+    double last_save_ms() const { return last_save_ms_; }
     bool dirty(const Editor& editor) const { return editor.revision() != saved_revision_; }
 
 private:
@@ -35,6 +38,7 @@ private:
     uint64_t saved_revision_ = 0;
     uint64_t seen_revision_ = 0;
     double changed_at_ = 0, last_edit_ = 0, saved_at_ = -1e9;
+    double last_save_ms_ = 0;
     std::string saved_view_;
     size_t saved_documents_ = 0;  // an added article is saved like an edit
     bool opened_ = false;

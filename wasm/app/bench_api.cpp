@@ -110,6 +110,7 @@ EMSCRIPTEN_KEEPALIVE int cm_bench_draw_calls() {
     for (int i = 0; dd && i < dd->CmdListsCount; ++i) n += dd->CmdLists[i]->CmdBuffer.Size;
     return n;
 }
+EMSCRIPTEN_KEEPALIVE double cm_bench_save_ms() { return app() ? app()->last_save_ms() : 0; }
 EMSCRIPTEN_KEEPALIVE double cm_bench_frames() { return app() ? static_cast<double>(app()->frame_count()) : 0; }
 
 }  // extern "C"
