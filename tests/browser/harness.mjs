@@ -175,9 +175,15 @@ export async function dragOver(page, rects) {
 }
 
 // A real click at the middle of a located range's first rectangle.
+// A single click: one that follows another within ImGui's double-click time
+// (0.3 s) would be a double click (a word selected), so it waits that out.
+const lastClick = new WeakMap();  // page -> time of its last clickRects
 export async function clickRects(page, rects) {
   const r = rects[0];
+  const since = Date.now() - (lastClick.get(page) || 0);
+  if (since < 400) await page.waitForTimeout(400 - since);
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  lastClick.set(page, Date.now());
   await page.evaluate(() => window.claimmark.frames(2));
 }
 
