@@ -349,6 +349,12 @@ void measure_annotations(std::vector<Operation>& ops, const cm::Document& doc, c
     const double to_project = median_ms(reps, [&] { project = cm::project_to_json(a, docs); });
     op(ops, "project_to_json (with text)", false)
         .figures.push_back({to_project, format("%.2f MB", static_cast<double>(project.size()) / 1e6)});
+    std::string autosaved;
+    cm::ProjectWriteOptions no_text;
+    no_text.include_text = false;  // what the page's autosave writes (texts are stored apart, once)
+    op(ops, "project_to_json (no text: autosave)", false)
+        .figures.push_back({median_ms(reps, [&] { autosaved = cm::project_to_json(a, docs, no_text); }),
+                            format("%.2f MB", static_cast<double>(autosaved.size()) / 1e6)});
     bool imported = false;
     op(ops, "import_project (replace)", false).figures.push_back({median_ms(reps, [&] {
                                                                      imported = cm::import_project(project, docs, {},
