@@ -9,8 +9,8 @@ namespace {
 
 // Every pattern the views use (span_painter's label underlines included);
 // a pattern not listed is drawn a quad per dash.
-constexpr Dash kRows[] = {dash::kSolid, dash::kDashed, dash::kDotted, dash::kFine, dash::kFrame,
-                          {12, 4},      {3, 5},        {14, 2},       {1, 5},      {8, 8}};
+constexpr Dash kRows[] = {dash::kSolid,   dash::kDashed,  dash::kDotted,  dash::kFine,    dash::kFrame,
+                          dash::kOwn[0], dash::kOwn[1], dash::kOwn[2], dash::kOwn[3], dash::kOwn[4]};
 constexpr int kRowCount = static_cast<int>(std::size(kRows));
 
 ImTextureID g_texture = nullptr;

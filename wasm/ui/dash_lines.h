@@ -21,7 +21,10 @@ constexpr int kDashPeriod = 48;
 
 namespace dash {
 constexpr Dash kSolid{1, 0}, kDashed{6, 2}, kDotted{2, 2}, kFine{1, 3}, kFrame{4, 2};
-}
+// For the reader's own labels: each another dash, so no two of the first
+// five look alike without colour.
+constexpr Dash kOwn[] = {{12, 4}, {3, 5}, {14, 2}, {1, 5}, {8, 8}};
+}  // namespace dash
 
 // The pattern texture: one row per pattern in use, white where drawn
 // (RGBA, multiplied by the colour like the font atlas). The renderer makes

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "ui/dash_lines.h"
 #include "ui/theme.h"
-
 
 namespace cm::ui {
 
@@ -116,15 +116,13 @@ Dash underline_pattern(const Annotations& m, const Label& l) {
     if (l.role == LabelRole::Claim) return dash::kSolid;
     if (l.role == LabelRole::Speaker) return dash::kDashed;
     if (l.role == LabelRole::Source) return dash::kDotted;
-    // The reader's own labels: each another dash, so no two of the first
-    // five look alike without colour (then they repeat).
-    static constexpr Dash kOwn[] = {{12, 4}, {3, 5}, {14, 2}, {1, 5}, {8, 8}};
+    // The reader's own labels: each another dash (they repeat after five).
     size_t k = 0;
     for (const Label& other : m.labels) {
         if (other.id == l.id) break;
         k += other.role == LabelRole::Other;
     }
-    return kOwn[k % (sizeof(kOwn) / sizeof(kOwn[0]))];
+    return dash::kOwn[k % std::size(dash::kOwn)];
 }
 
 void SpanPainter::draw_above_text(ImDrawList* dl, const TextGeometry& g, const Annotator& an) {
