@@ -225,13 +225,22 @@
     });
   }
 
+  // Local storage holds ~5 million characters per site; a project this long,
+  // escaped into the journal record, would not fit (IndexedDB still takes it).
+  const JOURNAL_MAX = 2000000;
+
   // Saves the whole state. The journal write is synchronous (it survives the
   // tab closing now); the IndexedDB write follows and then clears the journal.
   store.save = function (json, view) {
     if (store.readOnly) return;
     const record = { seq: ++store.lastSeq, json, view, savedAt: Date.now() };
     let journalOk = true, journalWhy = "";
-    try { localStorage.setItem(JOURNAL, JSON.stringify(record)); } catch (e) { journalOk = false; journalWhy = words(e); }
+    if (json.length > JOURNAL_MAX) {  // it would not fit: finding that out cost ~60 ms of the frame per save
+      journalOk = false;
+      journalWhy = "the project is too big for it";
+    } else {
+      try { localStorage.setItem(JOURNAL, JSON.stringify(record)); } catch (e) { journalOk = false; journalWhy = words(e); }
+    }
     if (!db) {
       if (textFailure) setStatus("failed", textFailure);
       else if (journalOk) setStatus("saved", "in local storage only");

@@ -352,6 +352,7 @@ void measure_annotations(std::vector<Operation>& ops, const cm::Document& doc, c
     std::string autosaved;
     cm::ProjectWriteOptions no_text;
     no_text.include_text = false;  // what the page's autosave writes (texts are stored apart, once)
+    no_text.pretty = false;
     op(ops, "project_to_json (no text: autosave)", false)
         .figures.push_back({median_ms(reps, [&] { autosaved = cm::project_to_json(a, docs, no_text); }),
                             format("%.2f MB", static_cast<double>(autosaved.size()) / 1e6)});

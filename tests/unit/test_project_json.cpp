@@ -497,6 +497,19 @@ TEST_CASE("project file: every field in the documented form and order", "[projec
     CHECK(json::parse(text)["documents"][0]["sha256"] == cm::sha256_hex(kTextA));
 }
 
+TEST_CASE("project file: the autosave's compact form is the same JSON, one line, and reads back", "[project]") {
+    cm::ProjectWriteOptions compact;
+    compact.pretty = false;
+    const std::string pretty_text = project_to_json(fixture(), fixture_docs());
+    const std::string compact_text = project_to_json(fixture(), fixture_docs(), compact);
+    CHECK(json::parse(compact_text) == json::parse(pretty_text));
+    CHECK(compact_text.find('\n') == std::string::npos);
+    CHECK(compact_text.size() < pretty_text.size());
+    const ProjectImport r = import_project(compact_text, {}, {}, ImportMode::Replace);
+    CHECK(problems_of(r) == "");
+    CHECK(state(r.annotations) == state(fixture()));
+}
+
 TEST_CASE("project file: an empty project", "[project]") {
     CHECK(project_to_json(Annotations{}, {}) ==
           "{\n  \"format\": \"claimmark\",\n  \"version\": 1,\n  \"documents\": [],\n  \"labels\": [],\n"

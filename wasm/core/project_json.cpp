@@ -1068,7 +1068,7 @@ std::string project_to_json(const Annotations& a, const std::vector<Document>& d
     for (const auto& entry : a.cluster_relations) cluster_relations.push_back(cluster_relation_json(entry.second));
     j["cluster_relations"] = std::move(cluster_relations);
     // Replace rather than throw on invalid UTF-8: the web build has no exceptions.
-    return j.dump(2, ' ', false, json::error_handler_t::replace);
+    return j.dump(options.pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string to_string(const ImportProblem& p) {
