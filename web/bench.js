@@ -92,10 +92,13 @@
     t.push(performance.now());
     const placed = withColumns(columns, (args) => M()._cm_bench_columns(...args));
     if (placed < 0) throw new Error("benchLoad: the app refused the annotations");
+    const leftOut = columns.spans.length / 3 - placed;
+    if (leftOut) console.warn(`benchLoad: ${leftOut} span annotation(s) could not be placed (outside the text, or their quote is not in it)`);
     t.push(performance.now());
     await afterFrame(() => M()._cm_bench_shown() === 1);
     t.push(performance.now());
     loadPhases = { text: t[1] - t[0], columns: t[2] - t[1], annotations: t[3] - t[2], frames: t[4] - t[3] };
+    return { placed, left_out: leftOut };
   }
 
   let lastEditMs = null;  // the edit itself, before the frame that shows it
