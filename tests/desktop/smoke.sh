@@ -54,7 +54,7 @@ grep -q "claimmark: warning: .*invalid UTF-8" "$log" || { echo "FAIL: no invalid
 # the opened file's text comes back with it on the next start.
 project="$XDG_DATA_HOME/claimmark/project.json"
 [ -s "$project" ] || { echo "FAIL: nothing saved in $project"; exit 1; }
-grep -q '"format": "claimmark"' "$project" || { echo "FAIL: $project is not a project file"; exit 1; }
+grep -Eq '"format": ?"claimmark"' "$project" || { echo "FAIL: $project is not a project file"; exit 1; }
 grep -q 'invalid-utf8.txt' "$project" || { echo "FAIL: the opened file is not in the saved project"; exit 1; }
 ls "$XDG_DATA_HOME/claimmark/"*.tmp >/dev/null 2>&1 && { echo "FAIL: a temporary file was left behind"; exit 1; }
 echo "desktop smoke: ok"

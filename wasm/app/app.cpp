@@ -370,7 +370,9 @@ std::vector<ImportProblem> App::import_text(const std::string& text, ImportMode 
     // then goes through the project import, so merging works the same way.
     std::vector<ImportProblem> w3c_problems;
     std::string project_text;
-    const bool w3c = text.find("\"@context\"") != std::string::npos && text.find("\"format\": \"claimmark\"") == std::string::npos;
+    const bool project = text.find("\"format\": \"claimmark\"") != std::string::npos ||
+                         text.find("\"format\":\"claimmark\"") != std::string::npos;  // pretty or compact
+    const bool w3c = text.find("\"@context\"") != std::string::npos && !project;
     if (w3c) {
         formats::W3cImport w = formats::import_w3c(text, corpus_.documents);
         w3c_problems = std::move(w.problems);
