@@ -219,17 +219,42 @@ test("a half-finished deployment is not installed; the finished one is", async (
   // Asks the browser to look for a new sw.js now; resolves with how its install ended.
   const tryUpdate = () => page.evaluate(async (timeout) => {
     const registration = await navigator.serviceWorker.getRegistration();
+    let found = false;
     const outcome = new Promise((resolve) => {
-      const watch = (worker) => worker && worker.addEventListener("statechange", () => {
-        if (worker.state === "installed" || worker.state === "redundant") resolve(worker.state);
-      });
+      const ended = (worker) => worker.state === "installed" || worker.state === "redundant";
+      const watch = (worker) => {
+        if (!worker) return;
+        found = true;
+        if (ended(worker)) { resolve(worker.state); return; }
+        worker.addEventListener("statechange", () => { if (ended(worker)) resolve(worker.state); });
+      };
       // The page's own check at start (boot.js) may already be installing it on a loaded
       // machine; its updatefound came before this listener.
       watch(registration.installing);
-      registration.addEventListener("updatefound", () => watch(registration.installing), { once: true });
+      registration.addEventListener("updatefound", () => {
+        found = true;
+        // A failing install can end before this event is handled: then there is no
+        // installing worker left to watch, and whether one is waiting tells how it ended.
+        watch(registration.installing);
+        const poll = setInterval(() => {
+          if (registration.installing) return;
+          clearInterval(poll);
+          resolve(registration.waiting ? "installed" : "redundant");
+        }, 200);
+      }, { once: true });
     });
-    registration.update().catch(() => {});  // a failed install may also reject this
-    return Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve("no update found"), timeout))]);
+    // update() joins a check the browser already has under way (one that may have
+    // fetched the old sw.js and found nothing new): ask again until one finds it.
+    const deadline = Date.now() + timeout;
+    let checked = "not called";
+    while (!found && Date.now() < deadline) {
+      await registration.update().then(() => { checked = "resolved"; }, (e) => { checked = "rejected: " + e.message; });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    // What the registration looked like if nothing happened, so a failure says why.
+    const nothing = () => `no update found (update() ${checked}; installing ${registration.installing?.state}, ` +
+      `waiting ${registration.waiting?.state}, active ${registration.active?.state})`;
+    return Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve(nothing()), Math.max(0, deadline - Date.now())))]);
   }, UPDATE_TIMEOUT);
   assert.equal(await tryUpdate(), "redundant");
   assert.deepEqual(await cacheNames(page), [`claimmark / ${old}`]);
