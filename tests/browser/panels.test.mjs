@@ -102,3 +102,21 @@ test("Annotations: all articles listed; a click jumps to the annotation's articl
   assert.equal(v.openDoc, other);
   assert.equal(v.selectedAnnotation, target);
 });
+
+test("another article picked in the list: the annotation left selected is no longer in the inspector, Delete removes nothing", async () => {
+  const { page } = app;
+  const before = await view(page);
+  assert.notEqual(before.selectedAnnotation, 0, "the previous test left an annotation selected");
+  assert.notEqual(before.openDoc, FIRST);
+  const count = (await model(page)).spans.length;
+  const docs = await page.evaluate(() => window.claimmark.documents().map((d) => d.id));
+  const items = await page.evaluate(() => window.claimmark.listRects());
+  const item = items[docs.indexOf(FIRST)];
+  await page.mouse.click(item.x + item.width / 2, item.y + item.height / 2);
+  await settle(page);
+  const v = await view(page);
+  assert.equal(v.openDoc, FIRST);
+  assert.equal(v.selectedAnnotation, 0, "nothing selected in the article now shown");
+  await keys(page, "Delete");
+  assert.equal((await model(page)).spans.length, count, "Delete had nothing to remove");
+});

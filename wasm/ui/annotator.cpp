@@ -36,6 +36,10 @@ void Annotator::set_document(const Document* doc) {
     doc_ = doc;
     text_begin_ = text_end_ = 0;
     last_click_cp_ = SIZE_MAX;  // a pending link survives: its other end may be in this article
+    // Otherwise an annotation left selected in the article the reader left
+    // would stay in the inspector, and Delete would remove what is not on screen.
+    const Span* s = model().span(selected_);
+    if (!linking_ && s && (!doc || s->doc != doc->meta.id)) selected_ = kNoId;
 }
 
 void Annotator::select(Id span) {
