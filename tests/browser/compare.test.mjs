@@ -126,12 +126,12 @@ async function tag(phrase, key) {
 }
 
 // File → Compare with a colleague's file…, through the real file chooser.
-async function loadTheirs(file) {
-  await clickItem(page, "menu:File");
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), clickItem(page, "file:compare")]);
+async function loadTheirs(file, p = page) {
+  await clickItem(p, "menu:File");
+  const [chooser] = await Promise.all([p.waitForEvent("filechooser"), clickItem(p, "file:compare")]);
   await chooser.setFiles(file);
-  await page.waitForFunction(() => { const c = window.claimmark.view().compare; return c.active || c.error; });
-  await settle(page);
+  await p.waitForFunction(() => { const c = window.claimmark.view().compare; return c.active || c.error; });
+  await settle(p);
 }
 
 const ctx = {};  // carried from test to test: one reader's session
@@ -324,4 +324,28 @@ test("Stop comparing clears the tab and the marks", async () => {
   assert.equal(await page.evaluate(() => window.claimmark.item("tab:Compare")), null);
   assert.deepEqual(await model(page), ctx.mine, "my work as it was");
   assert.deepEqual(await markPixels(), { mine: 0, both: 0, theirs: 0 }, "the marks are gone");
+});
+
+test("a read-only tab (another tab saves) compares and stops, but cannot adopt or remove", async () => {
+  const second = await context.newPage();
+  await second.goto(session.url);
+  await second.waitForFunction(() => window.claimmark, null, { timeout: 10000 });
+  await second.evaluate(() => window.claimmark.ready);
+  await second.waitForFunction(() => window.claimmark.view().save.readOnly, null, { timeout: 10000 });
+  const before = await model(second);
+  await loadTheirs(ctx.theirsFile, second);
+  assert.equal((await view(second)).compare.active, true, "comparing works");
+  await clickItem(second, "tab:Compare", { xMax: 30 });
+  await clickItem(second, "compare:scope-all", { xMax: 10 });
+  const names = await second.evaluate(() => [...Array(20).keys()].flatMap((i) => ["adopt", "remove"].map((k) => `compare:${k}:${i}`))
+    .filter((name) => window.claimmark.item(name)));
+  assert.ok(names.length > 0, "a disagreement with an Adopt or Remove button is listed");
+  await clickItem(second, names[0], { xMax: 10 });
+  await settle(second);
+  assert.deepEqual(await model(second), before, "the button is disabled: nothing changed");
+  await second.screenshot({ path: shotPath("compare-read-only.png") });
+  await clickItem(second, "compare:stop", { xMax: 30 });
+  await settle(second);
+  assert.equal((await view(second)).compare.active, false, "Stop comparing works");
+  await second.close();
 });

@@ -255,9 +255,13 @@ void draw_disagreements(Annotator& an, Comparison& c, const FontSet& fonts) {
                         nullptr, 0, &clip2);
 
             ImGui::SetCursorScreenPos(ImVec2(bx, p.y + pad));
+            ImGui::BeginDisabled(an.read_only);  // it edits: another tab saves (Comparison refuses it too)
             if (ImGui::Button(first)) action = mine_only ? Action::Remove : Action::Adopt, target = index;
+            ImGui::EndDisabled();
             remember_item((mine_only ? "compare:remove:" : "compare:adopt:") + n);
-            if (ImGui::IsItemHovered())
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && an.read_only)
+                ImGui::SetTooltip("Read-only here: another tab is saving this project.");
+            else if (ImGui::IsItemHovered())
                 ImGui::SetTooltip(mine_only ? "They did not mark it: delete yours (one undo step)."
                                             : "Make yours like theirs: label, extent and entity link (one undo step).");
             ImGui::SameLine(0, style.ItemInnerSpacing.x);

@@ -49,7 +49,8 @@ void draw_side_panel(Annotator& an, const FontSet& fonts, Comparison& compare) {
     tab("Labels", 0, read_only, [&] { draw_labels_panel(an, fonts); });
     // Searching only reads: it works in a read-only tab; tagging the hits is refused there.
     tab("Search", 0, false, [&] { draw_search_panel(an, fonts); });
-    if (compare.active()) tab("Compare", 0, read_only, [&] { draw_compare_panel(an, compare, fonts); });
+    // Comparing only reads too (Stop, scope, jumping); its Adopt / Remove buttons are disabled there.
+    if (compare.active()) tab("Compare", 0, false, [&] { draw_compare_panel(an, compare, fonts); });
     ImGui::EndTabBar();
     g_requested.clear();
 }
