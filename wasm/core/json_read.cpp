@@ -11,7 +11,12 @@ public:
     explicit DomParser(json& result) : json_sax_dom_parser(result, false) {}
     template <class Exception>
     bool parse_error(std::size_t position, const std::string& last_token, const Exception& ex) {
-        message = ex.what();
+        // Without nlohmann's "[json.exception.parse_error.101] ": readers see
+        // "parse error at line 3, column 5: …".
+        const std::string what = ex.what();
+        const size_t tag_end = what.find("] ");
+        const bool tagged = what.rfind("[json.exception", 0) == 0 && tag_end != std::string::npos;
+        message = tagged ? what.substr(tag_end + 2) : what;
         return json_sax_dom_parser::parse_error(position, last_token, ex);
     }
     std::string message;

@@ -8,8 +8,8 @@
 
 namespace cm {
 
-// False, with nlohmann's message ("[json.exception.parse_error.101] …") in
-// `error`, when `text` is not JSON.
+// False, with nlohmann's message ("parse error at line 1, column 2: …",
+// without its "[json.exception…]" tag) in `error`, when `text` is not JSON.
 bool parse_json(std::string_view text, nlohmann::json& out, std::string& error);
 
 // JSON pointer steps (RFC 6901: "~" and "/" in a key are escaped).
