@@ -106,6 +106,8 @@ size_t overlapping_spans(const Annotations& a, const std::string& doc) {
 
 namespace cm::formats {
 
+namespace {
+
 void tally_span_list_losses(const Annotations& a, const Documents& documents, const std::string& overlap_note,
                             Tally& tally) {
     size_t elsewhere = 0, split = 0, entities = 0, notes = 0, attributes = 0, overlapping = 0;
@@ -133,6 +135,25 @@ void tally_span_list_losses(const Annotations& a, const Documents& documents, co
     tally.add("relation", "relations", "left out", a.relations.size());
     tally.add("zone", "zones", "left out", a.zones.size());
     tally.add("overlapping span", "overlapping spans", "kept: " + overlap_note, overlapping);
+}
+
+}  // namespace
+
+Export export_span_list_jsonl(const Annotations& a, const std::vector<Document>& documents, const std::string& file_name,
+                              const std::string& overlap_note, const SpanListLine& line_of) {
+    const Documents docs(documents);
+    std::string out;
+    std::set<std::string> written;
+    for (const Document& d : documents) {
+        if (!written.insert(d.meta.id).second) continue;
+        out += line_of(d, ranges_in(a, d.meta.id)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+    Tally tally;
+    tally_span_list_losses(a, docs, overlap_note, tally);
+    Export e;
+    e.files.push_back(ExportFile{file_name, std::move(out)});
+    e.left_out = tally.lines();
+    return e;
 }
 
 }  // namespace cm::formats

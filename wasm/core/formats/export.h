@@ -4,7 +4,9 @@
 // annotations and the documents; docs/formats.md describes the formats.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -83,11 +85,14 @@ std::vector<std::pair<Range, const Span*>> ranges_in(const Annotations& a, const
 // Spans that overlap another span of their document (shared code points).
 size_t overlapping_spans(const Annotations& a, const std::string& doc);
 
-// What a plain span list per document (doccano, Prodigy) cannot hold,
-// tallied: annotations in documents not given, ranges of one span written as
-// separate spans, entity links, notes, attributes, relations, zones; and the
-// overlapping spans it keeps, with `overlap_note` saying what that means there.
-void tally_span_list_losses(const Annotations& a, const Documents& documents, const std::string& overlap_note,
-                            Tally& tally);
+// A plain span list per document as JSON Lines (doccano, Prodigy): one file
+// `file_name` with the line `line_of(document, its ranges)` for each given
+// document (each id once), and what such a list cannot hold tallied in
+// `left_out`: annotations in documents not given, ranges of one span written
+// as separate spans, entity links, notes, attributes, relations, zones; and
+// the overlapping spans it keeps, with `overlap_note` saying what that means there.
+using SpanListLine = std::function<nlohmann::ordered_json(const Document&, const std::vector<std::pair<Range, const Span*>>&)>;
+Export export_span_list_jsonl(const Annotations& a, const std::vector<Document>& documents, const std::string& file_name,
+                              const std::string& overlap_note, const SpanListLine& line_of);
 
 }  // namespace cm::formats

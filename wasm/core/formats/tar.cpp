@@ -9,8 +9,10 @@ namespace cm::formats {
 namespace {
 
 void octal(char* field, size_t width, unsigned long long value) {
-    // width-1 digits and a NUL, as ustar readers expect.
-    std::snprintf(field, width, "%0*llo", static_cast<int>(width - 1), value);
+    // width-1 digits and a NUL, as ustar readers expect (an 11-digit size
+    // holds 8 GiB; what is exported is a few MB).
+    field[width - 1] = '\0';
+    for (size_t i = width - 1; i-- > 0; value >>= 3) field[i] = static_cast<char>('0' + (value & 7));
 }
 
 }  // namespace
