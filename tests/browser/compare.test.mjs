@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { startSession, shotPath, locatePhrase, dragOver, clickRects, keys, model, view, settle, undo, clickItem, decodePng }
+import { startSession, shotPath, locatePhrase, dragOver, clickRects, keys, model, view, settle, undo, clickItem, decodePng, openReadOnlyTab }
   from "./harness.mjs";
 
 const FIRST = "065695c9ad3a5c37";
@@ -327,11 +327,7 @@ test("Stop comparing clears the tab and the marks", async () => {
 });
 
 test("a read-only tab (another tab saves) compares and stops, but cannot adopt or remove", async () => {
-  const second = await context.newPage();
-  await second.goto(session.url);
-  await second.waitForFunction(() => window.claimmark, null, { timeout: 10000 });
-  await second.evaluate(() => window.claimmark.ready);
-  await second.waitForFunction(() => window.claimmark.view().save.readOnly, null, { timeout: 10000 });
+  const second = await openReadOnlyTab(context, session.url);
   const before = await model(second);
   await loadTheirs(ctx.theirsFile, second);
   assert.equal((await view(second)).compare.active, true, "comparing works");

@@ -205,6 +205,17 @@ export async function settle(page) { await page.evaluate(() => window.claimmark.
 export async function undo(page) { await page.keyboard.press("Control+z"); await settle(page); }
 export async function redo(page) { await page.keyboard.press("Control+y"); await settle(page); }
 
+// A second tab of the app in `context`, once it has found the first tab
+// saving and gone read-only (docs/storage.md).
+export async function openReadOnlyTab(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.claimmark, null, { timeout: 10000 });
+  await page.evaluate(() => window.claimmark.ready);
+  await page.waitForFunction(() => window.claimmark.view().save.readOnly, null, { timeout: 10000 });
+  return page;
+}
+
 // Clicks a named widget (window.claimmark.item), waiting a moment for it
 // (a dialog appears a frame after what opened it, and is placed the frame
 // after that), `xMax` px from its left

@@ -5,7 +5,7 @@
 // invalid regular expression explained rather than crash the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, openApp, shotPath, decodePng, keys, model, view, settle, undo, clickItem } from "./harness.mjs";
+import { startSession, openApp, shotPath, decodePng, keys, model, view, settle, undo, clickItem, openReadOnlyTab } from "./harness.mjs";
 
 const QUERY = "Huawei";
 
@@ -220,11 +220,7 @@ test("the palette's “Search the corpus” puts the caret in the search field",
 });
 
 test("a read-only tab (another tab saves) searches, but refuses to tag", async () => {
-  const second = await app.context.newPage();
-  await second.goto(session.url);
-  await second.waitForFunction(() => window.claimmark, null, { timeout: 10000 });
-  await second.evaluate(() => window.claimmark.ready);
-  await second.waitForFunction(() => window.claimmark.view().save.readOnly, null, { timeout: 10000 });
+  const second = await openReadOnlyTab(app.context, session.url);
   const before = await model(second);
   await second.keyboard.press("Control+f");
   await second.waitForFunction(() => window.claimmark.view().typing, null, { timeout: 5000 });
