@@ -276,8 +276,11 @@ private:
         if (!recorded_[kind_index<T>()].insert(id).second) return;
         const auto& t = table<T>(ed_.a_);
         const auto it = t.find(id);
-        cmd_.changes.push_back(
-            Change<T>{id, it == t.end() ? std::nullopt : std::optional<T>(it->second), std::nullopt});
+        // Built in place: moving a Change with its optionals into the variant
+        // made GCC warn (falsely) that they may be used uninitialised.
+        auto& ch = std::get<Change<T>>(cmd_.changes.emplace_back(std::in_place_type<Change<T>>));
+        ch.id = id;
+        if (it != t.end()) ch.before = it->second;
     }
     template <class T>
     void read_after(Change<T>& ch) {
