@@ -112,6 +112,33 @@ test("a dropped file with invalid UTF-8 is added with a warning, not silently me
   assert.equal((await docs(page)).length, count, "nothing added");
 });
 
+test("Greek, Cyrillic and accented Latin show in their letters; what the fonts lack (Chinese, emoji) is counted in the header", async () => {
+  const { page } = app;
+  // Every letter here has a glyph but 任正非 (3) and the emoji (1, an astral code point).
+  const text = "Huawei abroad\n\n«Не уходим», сказал Жэнь Чжэнфэй (任正非). " +
+    "Η Huawei «δεν φεύγει». Șeful companiei a spus că nu pleacă. Ông Nhậm nói rằng… 👍\n";
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], "scripts.txt"));
+    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction(() => window.claimmark.item("article:add"));
+  await clickItem(page, "article:add");
+  const added = (await docs(page)).find((d) => d.title === "Huawei abroad");
+  assert.ok(added, "added");
+  assert.equal((await view(page)).openDoc, added.id);
+  await settle(page);
+  const missing = (await view(page)).missingGlyphs;
+  assert.equal(missing.count, 4, "3 Chinese characters and one emoji");
+  assert.equal(missing.first, 0x4EFB, "任 comes first");
+  assert.equal(await page.evaluate((id) => window.claimmark.text(id), added.id), text.replace(/\n$/, "\n"), "the text keeps them");
+  await page.screenshot({ path: shotPath("article-scripts.png") });
+  // A bundled English article has nothing missing.
+  await page.evaluate((id) => window.claimmark.open(id), (await docs(page))[0].id);
+  await settle(page);
+  assert.equal((await view(page)).missingGlyphs.count, 0);
+});
+
 test("a changed copy of an article takes its annotations along; what cannot be placed is listed; undo takes them back", async () => {
   const { page } = app;
   const ZDNET = "b9f2b827f983a180";

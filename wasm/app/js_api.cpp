@@ -194,6 +194,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"lineHeight", view.line_height()},
                 {"layoutBuilds", view.layout_builds()},
                 {"laidOut", view.laid_out()},
+                {"missingGlyphs", {{"count", view.missing_glyphs().count}, {"first", view.missing_glyphs().first}}},
                 {"pendingInput", app()->pending_input()},
                 {"selectedAnnotation", an.selected()},
                 {"linking", an.linking()},

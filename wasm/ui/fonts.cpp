@@ -8,10 +8,16 @@ namespace cm::ui {
 
 namespace {
 
-// Latin-1, Latin Extended-A, General Punctuation (curly quotes, dashes,
-// bullets, no-break spaces), € and U+FFFD; the subset the build keeps
-// (CMakeLists.txt, FONT_UNICODES) is the same.
-const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2212, 0x2212, 0xFFFD, 0xFFFD, 0};
+// Latin (Latin-1, Extended-A and -B, IPA and spacing modifiers such as the
+// ʻokina, combining accents, Extended Additional for Vietnamese), Greek,
+// Cyrillic, General Punctuation (curly quotes, dashes, bullets, no-break
+// spaces), €, letterlike symbols (№, ™), − and U+FFFD: the news of most
+// European languages. The subset the build keeps (CMakeLists.txt,
+// FONT_UNICODES) is the same. Everything else shows as U+FFFD, and the
+// article header says how many (ImGui 1.86 rasterises every glyph up front:
+// CJK or emoji would cost seconds and tens of MB).
+const ImWchar kTextRanges[] = {0x0020, 0x04FF, 0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20AC, 0x20AC,
+                               0x2100, 0x214F, 0x2212, 0x2212, 0xFFFD, 0xFFFD, 0};
 // Arrows and geometric shapes for UI marks, merged from DejaVu Sans.
 const ImWchar kSymbolRanges[] = {0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
 
@@ -53,6 +59,19 @@ bool FontSet::ensure(float pixel_ratio, const FontSizes& sizes) {
     io.FontGlobalScale = 1.0f / r;
     io.FontDefault = ui;
     return true;
+}
+
+size_t glyphs_missing(const ImFont& font, const std::u32string& text, char32_t& first) {
+    size_t n = 0;
+    first = 0;
+    for (const char32_t c : text) {
+        if (c == '\n' || c == '\t') continue;
+        // ImWchar is 16-bit here: astral code points have no glyph at all.
+        const bool missing = c > 0xFFFF || !font.FindGlyphNoFallback(static_cast<ImWchar>(c));
+        if (!missing) continue;
+        if (n++ == 0) first = c;
+    }
+    return n;
 }
 
 }  // namespace cm::ui

@@ -3,6 +3,9 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstddef>
+#include <string>
+
 namespace cm::ui {
 
 struct FontSizes {
@@ -26,5 +29,10 @@ private:
     float ratio_ = 0;
     FontSizes sizes_;
 };
+
+// How many code points of `text` (an article's) `font` has no glyph for, so
+// they show as U+FFFD: letters outside the bundled ranges (CJK, emoji, …) and
+// control characters other than tab and newline. `first` gets the first one.
+size_t glyphs_missing(const ImFont& font, const std::u32string& text, char32_t& first);
 
 }  // namespace cm::ui

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "platform/platform.h"
 #include "ui/selection_toolbar.h"
+#include "ui/fonts.h"
 #include "ui/item_rects.h"
 #include "ui/opaque_fill.h"
 #include "ui/theme.h"
@@ -104,7 +106,7 @@ void ReadingView::draw_header(float column_x, float column_w) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.muted));
     ImGui::TextWrapped("%s", meta.c_str());
     ImGui::PopStyleColor();
-    for (const std::string& w : doc_->warnings) {
+    const auto warning = [&](const std::string& w) {
         ImGui::SetCursorPosX(column_x);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::CalcTextSize(w.c_str(), nullptr, false, column_w - 16).y + 12;
@@ -114,6 +116,19 @@ void ReadingView::draw_header(float column_x, float column_w) {
         ImGui::TextWrapped("%s", w.c_str());
         ImGui::PopStyleColor();
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 4));
+    };
+    for (const std::string& w : doc_->warnings) warning(w);
+    if (missing_.doc != doc_ || missing_.font != ImGui::GetFont()) {
+        missing_ = Missing{doc_, ImGui::GetFont()};
+        missing_.count = glyphs_missing(*ImGui::GetFont(), doc_->text.codepoints(), missing_.first);
+    }
+    if (missing_.count > 0) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(missing_.first));
+        warning(std::to_string(missing_.count) + (missing_.count == 1 ? " character" : " characters") +
+                " (the first is " + code +
+                ") cannot be shown with the app's fonts and appear as \xEF\xBF\xBD. The text keeps them: search, "
+                "offsets and exports are not affected.");
     }
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 8));

@@ -59,6 +59,16 @@ public:
     const std::vector<Id>& tooltip_annotations() const { return hover_ids_; }
     const OverviewStrip& overview() const { return overview_; }
 
+    // Characters of the open article the reading font cannot show (they
+    // appear as U+FFFD), counted once per article and font when the header is drawn.
+    struct Missing {
+        const Document* doc = nullptr;
+        const ImFont* font = nullptr;
+        size_t count = 0;
+        char32_t first = 0;
+    };
+    const Missing& missing_glyphs() const { return missing_; }
+
 private:
     void handle_mouse(const TextLayout& layout, bool hovered);
     void handle_keys(float view_height);
@@ -84,6 +94,8 @@ private:
     ImVec2 last_click_pos_;
     double pointer_still_since_ = 0;  // for the hover tooltip's delay
     std::vector<Id> hover_ids_;       // what the tooltip shows this frame
+
+    Missing missing_;
 
     ImVec2 text_origin_;  // screen position of the layout's (0, 0) last frame
     float scroll_y_ = 0;
