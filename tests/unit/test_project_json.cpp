@@ -503,6 +503,23 @@ TEST_CASE("project file: the autosave's compact form is the same JSON, one line,
     const std::string pretty_text = project_to_json(fixture(), fixture_docs());
     const std::string compact_text = project_to_json(fixture(), fixture_docs(), compact);
     CHECK(json::parse(compact_text) == json::parse(pretty_text));
+    // Written element by element, it is byte for byte the whole tree dumped compactly.
+    CHECK(compact_text == nlohmann::ordered_json::parse(pretty_text).dump());
+    compact.include_text = false;
+    cm::ProjectWriteOptions pretty_no_text;
+    pretty_no_text.include_text = false;
+    CHECK(project_to_json(fixture(), fixture_docs(), compact) ==
+          nlohmann::ordered_json::parse(project_to_json(fixture(), fixture_docs(), pretty_no_text)).dump());
+    CHECK(project_to_json(Annotations{}, {}, compact) ==
+          R"({"format":"claimmark","version":1,"documents":[],"labels":[],"entities":[],"annotations":[],)"
+          R"("relations":[],"zones":[],"clusters":[],"cluster_relations":[]})");
+    // Invalid UTF-8 in a note becomes U+FFFD in both forms, never an exception.
+    Annotations bad = fixture();
+    bad.spans.begin()->second.note = "caf\xC3 au lait";
+    compact.include_text = true;
+    const std::string bad_compact = project_to_json(bad, fixture_docs(), compact);
+    CHECK_THAT(bad_compact, Contains("caf\xEF\xBF\xBD au lait"));
+    CHECK(bad_compact == nlohmann::ordered_json::parse(project_to_json(bad, fixture_docs())).dump());
     CHECK(compact_text.find('\n') == std::string::npos);
     CHECK(compact_text.size() < pretty_text.size());
     const ProjectImport r = import_project(compact_text, {}, {}, ImportMode::Replace);
