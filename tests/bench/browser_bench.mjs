@@ -117,7 +117,17 @@ async function oneRun(session, run) {
     await window.benchAdd({ type: "Annotation", body: { type: "TextualBody", purpose: "tagging", value: "Claim" },
                             target: { source: "x", selector: { type: "TextPositionSelector", start: 500000, end: 500040 } } });
     const info = window.benchInfo();
-    return { add: performance.now() - a0, frames: info.frames - f0, edit: info.last_edit_ms, after: info.rendered };
+    const first = { add: performance.now() - a0, frames: info.frames - f0, edit: info.last_edit_ms, after: info.rendered };
+    // The first edit of a page also has the engine compile the edit's code
+    // (wasm functions are compiled on first call): later ones show the edit alone.
+    const later = [];
+    for (let i = 1; i <= 5; i++) {
+      await window.benchAdd({ type: "Annotation", body: { type: "TextualBody", purpose: "tagging", value: "Speaker" },
+                              target: { source: "x", selector: { type: "TextPositionSelector", start: 500000 + 100 * i, end: 500020 + 100 * i } } });
+      later.push(window.benchInfo().last_edit_ms);
+    }
+    later.sort((a, b) => a - b);
+    return { ...first, editLater: later[2] };
   });
   // The autosave of the whole project after that edit (it waits for a quiet moment).
   const save = await page.evaluate(async () => {
@@ -136,7 +146,7 @@ async function oneRun(session, run) {
            gapMedian: median(gaps), gapP95: quantile(gaps, 0.95), slow: gaps.filter((g) => g > 17.5).length,
            cpuMedian: median(scroll.cpu), cpuP95: quantile(scroll.cpu, 0.95), uiP95: quantile(scroll.ui, 0.95),
            threadMedian: median(threadMs), threadP95: quantile(threadMs, 0.95),
-           vertices: median(scroll.vertices), calls: median(scroll.calls), add: added.add, addFrames: added.frames, edit: added.edit, save,
+           vertices: median(scroll.vertices), calls: median(scroll.calls), add: added.add, addFrames: added.frames, edit: added.edit, editLater: added.editLater, save,
            wasmMB: memory.wasm / 1048576, heapMB: memory.heap / 1048576, memoryMB: (memory.wasm + memory.heap) / 1048576 };
 }
 
@@ -174,7 +184,8 @@ row("  vertices per frame, median", "vertices", "", 0);
 row("  draw calls per frame, median", "calls", "", 0);
 row("add one annotation to its frame, ms", "add", "");
 row("  app frames until it shows", "addFrames", "1 (the next)", 0);
-row("the edit itself, ms", "edit", "< 1", 3);
+row("the edit itself (the page's first), ms", "edit", "< 1", 3);
+row("  the next five, median (timer steps 0.1 ms)", "editLater", "", 3);
 row("save of the whole project (autosave), ms", "save", "< 100");
 row("wasm memory + JS heap, MB", "memoryMB", "< 100");
 row("  wasm memory, MB", "wasmMB", "");
