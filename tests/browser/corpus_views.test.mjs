@@ -60,10 +60,13 @@ async function link(page, doc, claimPhrase, speakerPhrase, within = speakerPhras
   await clickRects(page, (await locateIn(page, doc, speakerPhrase, within)).rects);
   assert.equal((await view(page)).linking, false);
 }
+// Clicks a corpus tab; the frame of the click already draws its view (no blank frame).
 async function tab(page, name) {
+  const blank = (await view(page)).framesWithoutView;
   await clickItem(page, "corpus-tab:" + name, { xMax: Infinity });
   await page.waitForFunction((n) => window.claimmark.view().corpusTab === n, name, { timeout: 5000 });
   await settle(page);  // drawn at its width
+  assert.equal((await view(page)).framesWithoutView, blank, `the click on ${name} showed a frame without a view`);
 }
 // A jump takes a few frames (the click's press and release, then the jump):
 // wait for the article, as a reader would.

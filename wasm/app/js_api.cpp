@@ -190,6 +190,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
                 {"listItems", items},
                 {"openDoc", view.document() ? json(view.document()->meta.id) : json(nullptr)},
                 {"corpusTab", cm::ui::tab_name(app()->workspace().corpus_views().current())},
+                {"framesWithoutView", app()->workspace().frames_without_view()},
                 {"scrollY", view.scroll_y()},
                 {"lineHeight", view.line_height()},
                 {"layoutBuilds", view.layout_builds()},

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <optional>
+#include <utility>
 
 #include "ui/item_rects.h"
 
@@ -13,7 +14,7 @@ namespace {
 std::optional<CorpusTab> g_requested;
 Id g_focus_cluster = kNoId;
 
-constexpr CorpusTab kTabs[] = {CorpusTab::Article, CorpusTab::WhoSaidWhat, CorpusTab::Clusters,
+constexpr std::array<CorpusTab, 5> kTabs = {CorpusTab::Article, CorpusTab::WhoSaidWhat, CorpusTab::Clusters,
                                CorpusTab::Contradictions, CorpusTab::Timeline};
 
 }  // namespace
@@ -36,16 +37,32 @@ void request_corpus_tab(CorpusTab tab, Id cluster) {
 
 CorpusTab CorpusViews::upcoming() {
     if (g_requested) current_ = *g_requested;
-    return current_;
+    // A click on a tab selects it in the next frame's tab bar, which is drawn
+    // after the layout around it is chosen: expect it then (else that frame
+    // shows no view). A click the tab bar does not take (a popup over it)
+    // costs that one frame.
+    const std::optional<CorpusTab> clicked = std::exchange(clicked_, std::nullopt);
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const bool free_click = ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+                            ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) &&
+                            !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    for (size_t i = 0; free_click && i < tab_rects_.size(); ++i) {
+        const ImVec4& r = tab_rects_[i];
+        if (m.x >= r.x && m.x < r.z && m.y >= r.y && m.y < r.w) clicked_ = kTabs[i];
+    }
+    return clicked && !g_requested ? *clicked : current_;
 }
 
 CorpusTab CorpusViews::draw_tab_bar() {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 4));
     if (ImGui::BeginTabBar("corpus_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
-        for (const CorpusTab t : kTabs) {
+        for (size_t i = 0; i < tab_rects_.size(); ++i) {
+            const CorpusTab t = kTabs[i];
             const ImGuiTabItemFlags flags = g_requested == t ? ImGuiTabItemFlags_SetSelected : 0;
             const bool open = ImGui::BeginTabItem(tab_name(t), nullptr, flags);
             remember_item(std::string("corpus-tab:") + tab_name(t));
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            tab_rects_[i] = ImVec4(a.x, a.y, b.x, b.y);
             if (open) {
                 current_ = t;
                 ImGui::EndTabItem();

@@ -3,6 +3,8 @@
 // timeline — as tabs above it. Any jump to an annotation (a click in a
 // view, a panel, a link marker) brings the article tab back.
 #pragma once
+#include <array>
+#include <optional>
 #include "ui/annotator.h"
 #include "ui/clusters_view.h"
 #include "ui/contradiction_view.h"
@@ -18,7 +20,8 @@ const char* tab_name(CorpusTab t);
 class CorpusViews {
 public:
     // The tab this frame will show as far as known before the tab bar is
-    // drawn (a requested tab counts), for laying out around it.
+    // drawn (a requested tab counts, and a tab clicked last frame), for
+    // laying out around it.
     CorpusTab upcoming();
     // Draws the tab bar; returns the tab to show below it this frame.
     CorpusTab draw_tab_bar();
@@ -33,6 +36,10 @@ public:
 
 private:
     CorpusTab current_ = CorpusTab::Article;
+    // Where each tab was drawn last frame (x0, y0, x1, y1), in kTabs' order,
+    // and the tab clicked last frame, which the tab bar shows this frame.
+    std::array<ImVec4, 5> tab_rects_{};
+    std::optional<CorpusTab> clicked_;
 };
 
 // Brings a tab to the front on the next frame (the inspector, the command

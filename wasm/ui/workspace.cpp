@@ -366,7 +366,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     prefs_.panel_width = std::clamp(prefs_.panel_width, 260.0f, std::max(260.0f, width * 0.4f));
     // A view across articles takes the panels' room too: a table of five
     // articles, or two claims side by side, needs the width. (The tab shown
-    // expected before the tab bar; a click on a tab shows its view the frame after.)
+    // is expected before the tab bar is drawn, a click on a tab included.)
     const CorpusTab expected = corpus_views_.upcoming();
     const bool article = expected == CorpusTab::Article;
     const float reader_w = article ? std::max(200.0f, ImGui::GetContentRegionAvail().x - prefs_.panel_width - 6)
@@ -376,7 +376,7 @@ void Workspace::draw(const FontSet& fonts, float width, float height) {
     const CorpusTab tab = corpus_views_.draw_tab_bar();
     draw_notices();
     if (tab != expected) {
-        // The tab changed under the mouse: this frame's width was for the other one.
+        ++frames_without_view_;  // this frame's width was for the other tab: the next one draws it
     } else if (tab == CorpusTab::Article) {
         ImGui::PushFont(fonts.reading);
         view_.set_reading(prefs_.line_spacing, prefs_.column_em);

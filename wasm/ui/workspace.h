@@ -2,6 +2,7 @@
 // panels (inspector, annotations, cast, labels) and a status bar. Owns what
 // the reader has open and selected; the app owns the data and the editor.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -84,6 +85,9 @@ public:
     bool palette_open() const { return palette_.is_open(); }
     // The tabs above the article: who said what, clusters, contradictions, timeline.
     CorpusViews& corpus_views() { return corpus_views_; }
+    // Frames that drew no view under the corpus tabs because the tab changed
+    // after the layout around it was chosen (a click the prediction missed).
+    uint64_t frames_without_view() const { return frames_without_view_; }
     // Ctrl/Cmd+F: the Search tab, with the caret in its field.
     void focus_search();
 
@@ -111,6 +115,7 @@ private:
     FirstRunGuide guide_;
     CommandPalette palette_;
     CorpusViews corpus_views_;
+    uint64_t frames_without_view_ = 0;
     bool show_about_ = false;
     std::vector<ItemRect> list_items_;
 };
