@@ -218,6 +218,9 @@ private:
     // stop. A person is a speaker, anything else (an outlet, a document,
     // "people familiar with the matter") a source.
     Mention according_target(int j, int limit) const;
+    // "according to" at token v naming `m`: the attribution's verb, kind, cue
+    // and speaker or source. False (and `at` unchanged) when nothing is named.
+    bool according_cue(int v, const Mention& m, Attribution& at) const;
 
     // The subject of a reporting verb is its speaker, or its source when the
     // verb is "reported" or the subject an outlet or a document.

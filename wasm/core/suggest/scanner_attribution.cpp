@@ -32,6 +32,16 @@ void Suggester::find_source(int a, int z, Attribution& at) const {
     }
 }
 
+bool Suggester::according_cue(int v, const Mention& m, Attribution& at) const {
+    if (!m) return false;
+    at.verb = v;
+    at.kind = VerbKind::According;
+    at.cue = "'according to'";
+    (m.source ? at.source : at.speaker) = m;
+    if (m.source) at.source_cue = "'according to'";
+    return true;
+}
+
 Mention Suggester::according_target(int j, int limit) const {
     int e = j;
     while (e < limit && e < j + 12 && !clause_punct(e) && !(e > j && verb_at(e))) ++e;
@@ -111,13 +121,7 @@ Attribution Suggester::attribution_after(const Quote& q, int limit) const {
         if (tok_[v].kind == Kind::Quote || newline(v)) break;
         if (is(v, "according") && is(v + 1, "to")) {
             if (crossed) return at;  // "… done." According to X, …: a sentence of its own
-            Mention m = according_target(v + 2, z);
-            if (!m) return at;
-            at.verb = v;
-            at.kind = VerbKind::According;
-            at.cue = "'according to'";
-            (m.source ? at.source : at.speaker) = m;
-            if (m.source) at.source_cue = "'according to'";
+            according_cue(v, according_target(v + 2, z), at);
             return at;
         }
         const VerbKind* kind = verb_at(v);
@@ -175,13 +179,7 @@ Attribution Suggester::attribution_before(const Quote& q) const {
         if (in_quote_[v] >= 0 || terminal(v)) break;
         if (is(v, "according") && is(v + 1, "to")) {
             if (!lead) break;
-            Mention m = according_target(v + 2, j + 1);
-            if (!m) break;
-            at.verb = v;
-            at.kind = VerbKind::According;
-            at.cue = "'according to'";
-            (m.source ? at.source : at.speaker) = m;
-            if (m.source) at.source_cue = "'according to'";
+            if (!according_cue(v, according_target(v + 2, j + 1), at)) break;
             return at;
         }
         const VerbKind* kind = verb_at(v);
