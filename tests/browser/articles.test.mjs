@@ -15,6 +15,15 @@ after(async () => { await app.context.close(); await session.close(); });
 
 const item = (page, name) => page.evaluate((n) => window.claimmark.item(n), name);
 const docs = (page) => page.evaluate(() => window.claimmark.documents());
+// Drops a file on the canvas as a reader would drag it there. `content`:
+// { text }, { bytes } (numbers) or { repeat, times } (made in the page: big).
+const dropFile = (page, name, content, type = "") => page.evaluate(({ name, content, type }) => {
+  const data = content.bytes ? new Uint8Array(content.bytes)
+             : content.repeat ? content.repeat.repeat(content.times) : content.text;
+  const dt = new DataTransfer();
+  dt.items.add(new File([data], name, { type }));
+  document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+}, { name, content, type });
 
 const PASTED = "Minister denies report\n\n“We never said that,” the minister told reporters on Monday.\n\nThe ministry declined to comment further.";
 
@@ -50,14 +59,10 @@ test("Ctrl+V outside a text field offers the pasted text as a new article; the t
 
 test("an HTML file dropped on the page becomes readable text, scripts dropped and entities decoded", async () => {
   const { page } = app;
-  await page.evaluate(() => {
-    const html = "<!doctype html><html><head><title>Dropped story</title><meta property=\"og:site_name\" content=\"The Daily\">" +
-      "<script>alert(1)</script></head><body><h1>Dropped story</h1><p>Caf&eacute; owners &amp; staff said &ldquo;no&rdquo;.</p>" +
-      "<ul><li>one</li><li>two</li></ul><style>p{}</style></body></html>";
-    const dt = new DataTransfer();
-    dt.items.add(new File([html], "story.html", { type: "text/html" }));
-    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  });
+  const html = "<!doctype html><html><head><title>Dropped story</title><meta property=\"og:site_name\" content=\"The Daily\">" +
+    "<script>alert(1)</script></head><body><h1>Dropped story</h1><p>Caf&eacute; owners &amp; staff said &ldquo;no&rdquo;.</p>" +
+    "<ul><li>one</li><li>two</li></ul><style>p{}</style></body></html>";
+  await dropFile(page, "story.html", { text: html }, "text/html");
   await page.waitForFunction(() => window.claimmark.item("article:add"));
   await page.screenshot({ path: shotPath("article-drop-dialog.png") });
   await clickItem(page, "article:add");
@@ -91,14 +96,7 @@ test("File → Open an article takes a Markdown file; the added articles are the
 
 test("a dropped file with invalid UTF-8 is added with a warning, not silently mended; a 26 MB one is refused", async () => {
   const { page } = app;
-  const drop = (name, kind) => page.evaluate(({ name, kind }) => {
-    const data = kind === "huge" ? "word ".repeat(5.2 * 1024 * 1024)
-                                 : new Uint8Array([0x43, 0x61, 0x66, 0xC3, 0x20, 0x61, 0x75, 0xFF, 0x0A, 0x68, 0x69]);
-    const dt = new DataTransfer();
-    dt.items.add(new File([data], name));
-    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, { name, kind });
-  await drop("latin1.txt", "bad");
+  await dropFile(page, "latin1.txt", { bytes: [0x43, 0x61, 0x66, 0xC3, 0x20, 0x61, 0x75, 0xFF, 0x0A, 0x68, 0x69] });
   await page.waitForFunction(() => window.claimmark.item("article:add"));
   await page.screenshot({ path: shotPath("article-invalid-utf8.png") });
   await clickItem(page, "article:add");
@@ -107,7 +105,7 @@ test("a dropped file with invalid UTF-8 is added with a warning, not silently me
   assert.match(added.warnings.join(" "), /invalid UTF-8/i);
   assert.equal(await page.evaluate((id) => window.claimmark.text(id), added.id), "Caf\uFFFD au\uFFFD\nhi");
   const count = (await docs(page)).length;
-  await drop("huge.txt", "huge");
+  await dropFile(page, "huge.txt", { repeat: "word ", times: 5.2 * 1024 * 1024 });
   await page.waitForFunction(() => /up to 20 MB/.test(window.claimmark.view().message), null, { timeout: 20000 });
   assert.equal((await docs(page)).length, count, "nothing added");
 });
@@ -117,11 +115,7 @@ test("Greek, Cyrillic and accented Latin show in their letters; what the fonts l
   // Every letter here has a glyph but 任正非 (3) and the emoji (1, an astral code point).
   const text = "Huawei abroad\n\n«Не уходим», сказал Жэнь Чжэнфэй (任正非). " +
     "Η Huawei «δεν φεύγει». Șeful companiei a spus că nu pleacă. Ông Nhậm nói rằng… 👍\n";
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], "scripts.txt"));
-    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, text);
+  await dropFile(page, "scripts.txt", { text });
   await page.waitForFunction(() => window.claimmark.item("article:add"));
   await clickItem(page, "article:add");
   const added = (await docs(page)).find((d) => d.title === "Huawei abroad");
@@ -153,11 +147,7 @@ test("a changed copy of an article takes its annotations along; what cannot be p
   // The outlet's corrected copy: a note on top (every offset moves) and one phrase gone.
   const old = await page.evaluate((id) => window.claimmark.text(id), ZDNET);
   const corrected = "Correction: an earlier version misquoted Li.\n\n" + old.replace(CUT, "disappointment");
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], "003_b9f2b827f983a180.txt"));
-    document.querySelector("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, corrected);
+  await dropFile(page, "003_b9f2b827f983a180.txt", { text: corrected });
   await page.waitForFunction(() => window.claimmark.item("article:replace"));
   await settle(page);
   await page.screenshot({ path: shotPath("article-new-version.png") });
