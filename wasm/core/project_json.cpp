@@ -1031,65 +1031,6 @@ private:
 
 }  // namespace
 
-namespace {
-
-// One JSON value per element of a list or of a table (std::map by id).
-template <class T, class Fn>
-ordered_json array_of(const std::vector<T>& items, Fn to_json) {
-    ordered_json out = ordered_json::array();
-    for (const T& item : items) out.push_back(to_json(item));
-    return out;
-}
-template <class T, class Fn>
-ordered_json array_of(const std::map<Id, T>& table, Fn to_json) {
-    ordered_json out = ordered_json::array();
-    for (const auto& entry : table) out.push_back(to_json(entry.second));
-    return out;
-}
-
-// The compact form (the autosave's) written element by element: the same
-// JSON as the whole tree dumped without indentation, but never the whole
-// tree in memory at once, which took over half the time of a 10k-annotation
-// save (building it, then freeing it).
-template <class TextOf>
-std::string project_to_compact_json(const Annotations& a, const std::vector<Document>& documents, bool include_text,
-                                    const TextOf& text_of) {
-    std::string out;
-    // Replace rather than throw on invalid UTF-8: the web build has no exceptions.
-    nlohmann::detail::serializer<ordered_json> writer(nlohmann::detail::output_adapter<char>(out), ' ',
-                                                      json::error_handler_t::replace);
-    const auto value = [&](const ordered_json& v) { writer.dump(v, false, false, 0); };
-    // "key":[…] with to_json(item) for each item (of a list, or an id → object table).
-    const auto list = [&](const char* key, const auto& items, const auto& to_json) {
-        out += ",\"";
-        out += key;
-        out += "\":[";
-        const char* sep = "";
-        for (const auto& item : items) {
-            out += sep;
-            sep = ",";
-            value(to_json(item));
-        }
-        out += ']';
-    };
-    out += "{\"format\":";
-    value(kFormat);
-    out += ",\"version\":";
-    value(kProjectFormatVersion);
-    list("documents", documents, [&](const Document& d) { return document_json(d, include_text); });
-    list("labels", a.labels, label_json);
-    list("entities", a.entities, [](const auto& entry) { return entity_json(entry.second); });
-    list("annotations", a.spans, [&](const auto& entry) { return span_json(entry.second, text_of(entry.second.doc)); });
-    list("relations", a.relations, [](const auto& entry) { return relation_json(entry.second); });
-    list("zones", a.zones, [](const auto& entry) { return zone_json(entry.second); });
-    list("clusters", a.clusters, [](const auto& entry) { return cluster_json(entry.second); });
-    list("cluster_relations", a.cluster_relations, [](const auto& entry) { return cluster_relation_json(entry.second); });
-    out += '}';
-    return out;
-}
-
-}  // namespace
-
 std::string project_to_json(const Annotations& a, const std::vector<Document>& documents,
                             const ProjectWriteOptions& options) {
     std::map<std::string, const Text*> texts;
@@ -1099,20 +1040,61 @@ std::string project_to_json(const Annotations& a, const std::vector<Document>& d
         return it == texts.end() ? nullptr : it->second;
     };
 
-    if (!options.pretty) return project_to_compact_json(a, documents, options.include_text, text_of);
-    ordered_json j;
-    j["format"] = kFormat;
-    j["version"] = kProjectFormatVersion;
-    j["documents"] = array_of(documents, [&](const Document& d) { return document_json(d, options.include_text); });
-    j["labels"] = array_of(a.labels, label_json);
-    j["entities"] = array_of(a.entities, entity_json);
-    j["annotations"] = array_of(a.spans, [&](const Span& s) { return span_json(s, text_of(s.doc)); });
-    j["relations"] = array_of(a.relations, relation_json);
-    j["zones"] = array_of(a.zones, zone_json);
-    j["clusters"] = array_of(a.clusters, cluster_json);
-    j["cluster_relations"] = array_of(a.cluster_relations, cluster_relation_json);
+    // Written element by element, never the whole tree in memory at once
+    // (building and freeing that took a third of a 10k-annotation autosave),
+    // in exactly the layout nlohmann's dump gives the tree: 2-space indents
+    // when pretty, none when compact (tests/unit/test_project_json.cpp).
+    std::string out;
     // Replace rather than throw on invalid UTF-8: the web build has no exceptions.
-    return j.dump(2, ' ', false, json::error_handler_t::replace);
+    nlohmann::detail::serializer<ordered_json> writer(nlohmann::detail::output_adapter<char>(out), ' ',
+                                                      json::error_handler_t::replace);
+    const bool pretty = options.pretty;
+    const unsigned step = pretty ? 2 : 0;
+    const std::string nl = pretty ? "\n" : "", key_indent(step, ' '), item_indent(2 * step, ' ');
+    const auto value = [&](const ordered_json& v) { writer.dump(v, pretty, false, step, 2 * step); };
+    const auto key = [&](const char* name, bool first) {
+        out += first ? "{" : ",";
+        out += nl;
+        out += key_indent;
+        out += '"';
+        out += name;
+        out += pretty ? "\": " : "\":";
+    };
+    // "name": [ … ] with to_json(item) for each item (of a list, or an id → object table).
+    const auto list = [&](const char* name, const auto& items, const auto& to_json) {
+        key(name, false);
+        if (items.empty()) {
+            out += "[]";
+            return;
+        }
+        out += '[';
+        const char* sep = "";
+        for (const auto& item : items) {
+            out += sep;
+            out += nl;
+            out += item_indent;
+            sep = ",";
+            value(to_json(item));
+        }
+        out += nl;
+        out += key_indent;
+        out += ']';
+    };
+    key("format", true);
+    value(kFormat);
+    key("version", false);
+    value(kProjectFormatVersion);
+    list("documents", documents, [&](const Document& d) { return document_json(d, options.include_text); });
+    list("labels", a.labels, label_json);
+    list("entities", a.entities, [](const auto& entry) { return entity_json(entry.second); });
+    list("annotations", a.spans, [&](const auto& entry) { return span_json(entry.second, text_of(entry.second.doc)); });
+    list("relations", a.relations, [](const auto& entry) { return relation_json(entry.second); });
+    list("zones", a.zones, [](const auto& entry) { return zone_json(entry.second); });
+    list("clusters", a.clusters, [](const auto& entry) { return cluster_json(entry.second); });
+    list("cluster_relations", a.cluster_relations, [](const auto& entry) { return cluster_relation_json(entry.second); });
+    out += nl;
+    out += '}';
+    return out;
 }
 
 std::string to_string(const ImportProblem& p) {

@@ -5,10 +5,10 @@
 #include <cstdio>
 
 #include "platform/platform.h"
-#include "ui/selection_toolbar.h"
 #include "ui/fonts.h"
 #include "ui/item_rects.h"
 #include "ui/opaque_fill.h"
+#include "ui/selection_toolbar.h"
 #include "ui/theme.h"
 
 namespace cm::ui {
